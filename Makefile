@@ -1,0 +1,40 @@
+# Arena Huddinge: `make run` serves the site locally, `make test` runs the whole test suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint install migrate messages clean
+
+# The venv is rebuilt from requirements.txt whenever that file changes.
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+run: migrate
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+# Updates our Swedish catalogue after strings in the code changed (needs GNU gettext).
+messages: install
+	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=staticfiles
+	$(MANAGE) compilemessages -l sv --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles

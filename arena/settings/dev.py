@@ -1,0 +1,14 @@
+"""Local development for ``make run``: debug on, e-mail to the console, loopback only."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import STORAGES, env_list
+
+DEBUG = True
+# Only for a developer's own machine; production.py refuses to start without a real key.
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-used-in-production"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# No collectstatic needed while developing.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

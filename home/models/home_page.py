@@ -1,0 +1,37 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The site root: what Arena Huddinge is, at a glance."""
+
+    hero_heading = models.CharField("huvudrubrik", max_length=120)
+    introduction = models.TextField("ingress", blank=True, max_length=600)
+    body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+    max_count = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = "startsida"
+        verbose_name_plural = "startsidor"

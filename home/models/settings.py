@@ -1,0 +1,39 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """The association's contact details and social links, shown in every page's footer."""
+
+    organisation_name = models.CharField("organisationens namn", max_length=120, default="Arena Huddinge")
+    street_address = models.TextField("postadress", blank=True, max_length=300)
+    email = models.EmailField("e-postadress", blank=True)
+    phone = models.CharField("telefonnummer", blank=True, max_length=40)
+    linkedin_url = models.URLField("LinkedIn", blank=True)
+    facebook_url = models.URLField("Facebook", blank=True)
+    instagram_url = models.URLField("Instagram", blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("street_address"), FieldPanel("email"), FieldPanel("phone")],
+            heading="Kontaktuppgifter",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url")],
+            heading="Sociala medier",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "webbplatsinställningar"
+
+    def __str__(self):
+        return self.organisation_name
+
+    @property
+    def social_links(self):
+        """(name, url) for each social network the association is on."""
+        links = [("LinkedIn", self.linkedin_url), ("Facebook", self.facebook_url), ("Instagram", self.instagram_url)]
+        return [(name, url) for name, url in links if url]

@@ -1,0 +1,86 @@
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, StandardPage
+
+from .factories import HomePageFactory, StandardPageFactory
+
+
+def test_home_page_renders_its_swedish_fields(client, home_page):
+    home_page.body = [("paragraph", "<p>Huddinge växer i snabb takt.</p>")]
+    home_page.save_revision().publish()
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    assert '<h1 class="hero__heading">Där kommun och näringsliv möts</h1>' in html
+    assert "En mötesplats för Huddinge kommun och företagen i Huddinge." in html
+    assert "Huddinge växer i snabb takt." in html
+
+
+def test_menu_lists_live_pages_marked_for_the_menu(client, home_page):
+    StandardPageFactory(parent=home_page, title="Vår verksamhet", slug="var-verksamhet", show_in_menus=True)
+    StandardPageFactory(parent=home_page, title="Gömd sida", slug="gomd", show_in_menus=False)
+    StandardPageFactory(parent=home_page, title="Utkast", slug="utkast", show_in_menus=True, live=False)
+
+    html = client.get("/").content.decode()
+
+    assert '<a class="main-nav__link" href="/var-verksamhet/">Vår verksamhet</a>' in html
+    assert "Gömd sida" not in html
+    assert "Utkast" not in html
+
+
+def test_menu_marks_the_current_page(client, home_page):
+    StandardPageFactory(parent=home_page, title="Vision", slug="vision", show_in_menus=True)
+
+    html = client.get("/vision/").content.decode()
+
+    assert 'href="/vision/" aria-current="page">Vision</a>' in html
+
+
+def test_footer_shows_the_site_settings(client, home_page):
+    html = client.get("/").content.decode()
+
+    assert "Sjödalsvägen 1<br>141 85 Huddinge" in html
+    assert '<a href="mailto:info@arenahuddinge.se">info@arenahuddinge.se</a>' in html
+    assert '<a href="https://www.linkedin.com/company/arena-huddinge" rel="noopener">LinkedIn</a>' in html
+
+
+def test_page_head_has_description_canonical_and_open_graph(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Vision", slug="vision", summary="Vår vision i korthet.")
+
+    html = client.get(page.url).content.decode()
+
+    assert "<title>Vision – Arena Huddinge</title>" in html
+    assert '<meta name="description" content="Vår vision i korthet.">' in html
+    assert '<link rel="canonical" href="http://testserver/vision/">' in html
+    assert '<meta property="og:title" content="Vision">' in html
+    assert '<meta property="og:description" content="Vår vision i korthet.">' in html
+
+
+def test_skip_link_leads_to_the_main_landmark(client, home_page):
+    html = client.get("/").content.decode()
+
+    assert '<a class="skip-link" href="#innehall">Hoppa till innehållet</a>' in html
+    assert '<main id="innehall"' in html
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_home_page_only_at_the_root(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+
+    def test_standard_pages_below_home_and_each_other(self):
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanCreateAt(StandardPage, StandardPage)
+
+    def test_pages_are_routable(self):
+        home = HomePageFactory()
+        Site.objects.filter(is_default_site=True).update(root_page=home)
+        page = StandardPageFactory(parent=home, slug="vision")
+        self.assertPageIsRoutable(home)
+        self.assertPageIsRoutable(page)
+        self.assertPageIsRenderable(page)

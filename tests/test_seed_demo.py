@@ -1,0 +1,46 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+
+def seed(*args):
+    output = StringIO()
+    call_command("seed_demo", *args, stdout=output)
+    return output.getvalue()
+
+
+def test_seed_demo_creates_the_home_page_as_site_root(client, db):
+    seed()
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    response = client.get("/var-verksamhet/")
+    assert response.status_code == 200
+    assert "Vår verksamhet" in response.content.decode()
+
+
+def test_seed_demo_twice_changes_nothing_the_second_time(db):
+    seed()
+    pages_after_first_run = Page.objects.count()
+
+    second_output = seed()
+
+    assert Page.objects.count() == pages_after_first_run
+    assert "Demoinnehållet finns redan; inget ändrades." in second_output
+
+
+def test_superuser_gets_a_random_password_printed_once(db):
+    first_output = seed("--superuser", "admin@arenahuddinge.se")
+    second_output = seed("--superuser", "admin@arenahuddinge.se")
+
+    password = first_output.split("Lösenord (visas bara nu): ")[1].split()[0]
+    user = get_user_model().objects.get(username="admin@arenahuddinge.se")
+    assert user.is_superuser
+    assert user.check_password(password)
+    assert len(password) >= 16
+    assert password not in second_output
+    assert "finns redan" in second_output
