@@ -1,0 +1,69 @@
+"""Browser journeys: Playwright driving Debian's chromium against pytest-django's live server."""
+
+import os
+import shutil
+
+import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The machine's network is closed: without these Chromium keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+            # The live server needs committed data; serialized rollback restores what migrations
+            # created (Wagtail's root page, groups, forum grants) after each flush.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not os.path.exists(CHROMIUM):
+        message = "Debians chromium saknas (apt-get install chromium); .ci/run installerar det."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
+    # still synchronous, which Django cannot tell apart without this.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+    with sync_playwright() as playwright:
+        # Django keeps connections per context, and Playwright's event loop starts a new one: hand
+        # the new connections the database snapshot that serialized rollbacks restore after a flush.
+        for alias, snapshot in snapshots.items():
+            if snapshot is not None:
+                connections[alias]._test_serialized_contents = snapshot
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site_url(live_server, home_page):
+    """The live server's address, with the home page as the root of its site."""
+    from wagtail.models import Site
+
+    Site.objects.filter(pk=home_page.get_site().pk).update(hostname="localhost", port=live_server.thread.port)
+    return live_server.url
