@@ -48,6 +48,7 @@ def test_contact_page_shows_the_form_privacy_notice_and_retention(client, contac
     assert '<label class="form-field__label" for="id_namn">Namn <span class="form-field__required">' in html
     assert '<label class="form-field__label" for="id_organisation">Organisation</label>' in html
     assert '<textarea name="meddelande"' in html
+    assert 'name="e_post" maxlength="320" autocomplete="email"' in html
     assert 'Läs hur vi <a href="/integritet/">behandlar dina personuppgifter</a>.' in html
     assert "raderas efter 365 dagar" in html
     # The privacy notice comes before the submit button.
@@ -154,3 +155,27 @@ class TestContactPageTree(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, ContactPage)
         self.assertCanNotCreateAt(StandardPage, ContactPage)
         self.assertCanNotCreateAt(ContactPage, StandardPage)
+
+
+def test_demo_content_has_the_contact_form_and_the_pages_about_the_site(client, db, mailoutbox):
+    call_command("seed_demo", stdout=StringIO())
+
+    html = client.get("/kontakt/").content.decode()
+    for label in ["Namn", "E-post", "Organisation", "Ämne", "Meddelande"]:
+        assert f">{label}" in html
+    assert 'Läs mer om <a href="/integritet/">hur vi behandlar dina personuppgifter</a>' in html
+    footer = html.split('<nav class="site-footer__about" aria-label="Om webbplatsen">')[1].split("</nav>")[0]
+    assert '<a href="/integritet/">Integritet</a>' in footer
+    assert '<a href="/om-kakor/">Om kakor</a>' in footer
+    assert '<a href="/tillganglighet/">Tillgänglighetsredogörelse</a>' in footer
+    main_menu = html.split('aria-label="Huvudmeny"')[1].split("</nav>")[0]
+    assert "Kontakt" in main_menu
+    assert "Integritet" not in main_menu
+    statement = client.get("/tillganglighet/").content.decode()
+    assert "Myndigheten för digital förvaltning (DIGG)" in statement
+    assert '<a href="/kontakt/">kontaktformuläret</a>' in statement
+
+    client.post("/kontakt/", MESSAGE)
+
+    assert mailoutbox[0].to == ["info@arenahuddinge.se"]
+    assert FormSubmission.objects.get().form_data == MESSAGE

@@ -28,12 +28,19 @@ RATE_LIMITED_MESSAGE = (
 )
 
 
+# Fields about the sender say what they are, so browsers can fill them in (WCAG 1.3.5).
+AUTOCOMPLETE = {"namn": "name", "e_post": "email", "epost": "email", "organisation": "organization"}
+
+
 class ContactFormBuilder(FormBuilder):
     """The editors' fields plus the honeypot."""
 
     @property
     def formfields(self):
         fields = super().formfields
+        for name, field in fields.items():
+            if name in AUTOCOMPLETE:
+                field.widget.attrs["autocomplete"] = AUTOCOMPLETE[name]
         fields[HONEYPOT_FIELD] = forms.CharField(
             label="Lämna detta fält tomt",
             required=False,
