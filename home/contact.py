@@ -9,9 +9,9 @@ RATE_LIMIT_SUBMISSIONS = 5
 RATE_LIMIT_WINDOW_SECONDS = 10 * 60
 
 
-def _rate_limit_key(request):
-    # The address itself is personal data; the cache only ever holds a keyed hash of it.
-    address = request.META.get("REMOTE_ADDR", "")
+def rate_limit_key(address):
+    """The cache key counting submissions from an IP address. The address itself is personal
+    data; the cache only ever holds a keyed hash of it."""
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return f"contact-form:{digest}"
 
@@ -19,7 +19,7 @@ def _rate_limit_key(request):
 def take_submission_slot(request):
     """Counts one submission from the request's address. False once the address has used up its
     RATE_LIMIT_SUBMISSIONS within the current RATE_LIMIT_WINDOW_SECONDS."""
-    key = _rate_limit_key(request)
+    key = rate_limit_key(request.META.get("REMOTE_ADDR", ""))
     # add() starts the window only when none is running; incr() is atomic in Redis.
     cache.add(key, 0, timeout=RATE_LIMIT_WINDOW_SECONDS)
     try:
