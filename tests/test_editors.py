@@ -112,9 +112,12 @@ def test_communicator_reads_contact_form_submissions(communicator_client, home_p
     contact_page.get_submission_class().objects.create(page=contact_page, form_data={"namn": "Kim Andersson"})
 
     response = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    export = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
 
     assert response.status_code == 200
     assert "Kim Andersson" in response.content.decode()
+    assert export.status_code == 200
+    assert "Kim Andersson" in b"".join(export.streaming_content).decode()
 
 
 def test_communicator_changes_the_site_settings(communicator_client, home_page):
