@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from home.models import HomePage, StandardPage
+from home.models import ContactFormField, ContactPage, HomePage, StandardPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -50,3 +50,35 @@ class StandardPageFactory(PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class ContactPageFactory(PageFactory):
+    """The contact page with the form fields the demo content gives it."""
+
+    title = "Kontakt"
+    slug = "kontakt"
+    introduction = "<p>Skriv till oss.</p>"
+    privacy_notice = '<p>Läs hur vi <a href="/integritet/">behandlar dina personuppgifter</a>.</p>'
+    to_address = "info@arenahuddinge.se"
+    subject = "Nytt meddelande via webbplatsen"
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def form_fields(page, create, extracted, **kwargs):
+        fields = extracted if extracted is not None else CONTACT_FORM_FIELDS
+        for sort_order, (label, field_type, required) in enumerate(fields):
+            ContactFormField.objects.create(
+                page=page, sort_order=sort_order, label=label, field_type=field_type, required=required
+            )
+
+
+CONTACT_FORM_FIELDS = [
+    ("Namn", "singleline", True),
+    ("E-post", "email", True),
+    ("Organisation", "singleline", False),
+    ("Ämne", "singleline", True),
+    ("Meddelande", "multiline", True),
+]

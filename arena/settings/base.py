@@ -215,6 +215,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
+# Messages from the contact form are kept this many days, then deleted by
+# `manage.py delete_old_contact_submissions` (run daily from cron, see README.md).
+CONTACT_SUBMISSION_RETENTION_DAYS = 365
+
 
 # django-machina
 MACHINA_FORUM_NAME = "Arena Huddinges forum"

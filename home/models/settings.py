@@ -14,6 +14,30 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField("LinkedIn", blank=True)
     facebook_url = models.URLField("Facebook", blank=True)
     instagram_url = models.URLField("Instagram", blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="integritetssida",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cookie_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="sida om kakor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="tillgänglighetsredogörelse",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -23,6 +47,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url")],
             heading="Sociala medier",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("cookie_page"), FieldPanel("accessibility_page")],
+            heading="Länkar i sidfoten",
         ),
     ]
 
@@ -37,3 +65,9 @@ class SiteSettings(BaseSiteSetting):
         """(name, url) for each social network the association is on."""
         links = [("LinkedIn", self.linkedin_url), ("Facebook", self.facebook_url), ("Instagram", self.instagram_url)]
         return [(name, url) for name, url in links if url]
+
+    @property
+    def legal_pages(self):
+        """The live pages about privacy, cookies and accessibility that the footer links to."""
+        pages = [self.privacy_page, self.cookie_page, self.accessibility_page]
+        return [page for page in pages if page is not None and page.live]

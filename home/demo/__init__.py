@@ -1,0 +1,1 @@
+"""Demo content for `manage.py seed_demo`, one module per area of the site."""
