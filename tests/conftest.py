@@ -3,7 +3,7 @@ from wagtail.models import Site
 
 from home.models import SiteSettings
 
-from .factories import HomePageFactory
+from .factories import ContactPageFactory, HomePageFactory, StandardPageFactory
 
 
 @pytest.fixture
@@ -22,3 +22,30 @@ def home_page(db):
         linkedin_url="https://www.linkedin.com/company/arena-huddinge",
     )
     return home
+
+
+@pytest.fixture
+def audited_urls(home_page):
+    """One page of every public kind, for the independent accessibility and HTML checkers.
+
+    Extend this list whenever a new kind of public page lands.
+    """
+    StandardPageFactory(
+        parent=home_page,
+        title="Vår verksamhet",
+        slug="var-verksamhet",
+        show_in_menus=True,
+        body=[
+            ("heading", {"text": "Olikheterna är vår styrka", "level": "h2"}),
+            ("paragraph", "<p>Kommun och näringsliv möts på lika villkor.</p>"),
+            ("quote", {"text": "I mellanrummen hittar vi nya idéer.", "attribution": "En medlem"}),
+        ],
+    )
+    ContactPageFactory(parent=home_page)
+    return {
+        "startsida": "/",
+        "standardsida": "/var-verksamhet/",
+        "kontaktsida": "/kontakt/",
+        "sökresultat": "/sok/?q=verksamhet",
+        "sidan finns inte": "/finns-inte/",
+    }

@@ -1,5 +1,5 @@
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -9,7 +9,8 @@ def main_menu(context):
     """The live pages directly below the site root that editors put in the menu."""
     request = context["request"]
     site = Site.find_for_request(request)
-    current_page = context.get("page")
+    # Other apps' views (machina's search, for one) use "page" for a page of results.
+    current_page = context.get("page") if isinstance(context.get("page"), Page) else None
     items = []
     if site is not None:
         for menu_page in site.root_page.get_children().live().in_menu():

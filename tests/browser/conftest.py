@@ -7,6 +7,8 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from tests.tools import missing_tool
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # The machine's network is closed: without these Chromium keeps trying to reach Google's hosts.
 CHROMIUM_ARGS = [
@@ -32,10 +34,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     if not os.path.exists(CHROMIUM):
-        message = "Debians chromium saknas (apt-get install chromium); .ci/run installerar det."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool("Debians chromium saknas (apt-get install chromium); .ci/run installerar det.")
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
     # still synchronous, which Django cannot tell apart without this.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -1,0 +1,38 @@
+"""axe-core, the independent accessibility engine, over every kind of public page: no WCAG 2.1
+A or AA violation is allowed."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.tools import missing_tool
+
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_script():
+    if not AXE_SCRIPT.exists():
+        missing_tool("axe-core saknas: kör `npm ci --ignore-scripts` (make test gör det när npm finns).")
+    return AXE_SCRIPT.read_text()
+
+
+def describe(violations):
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {violation['help']} – "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in violations
+    )
+
+
+def test_public_pages_have_no_wcag_violations(page, site_url, audited_urls, axe_script):
+    failures = {}
+    for name, path in audited_urls.items():
+        page.goto(site_url + path)
+        page.add_script_tag(content=axe_script)
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        if result["violations"]:
+            failures[f"{name} ({path})"] = describe(result["violations"])
+
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
