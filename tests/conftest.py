@@ -1,9 +1,10 @@
 import pytest
 from wagtail.models import Site
 
+from forum.permissions import make_members_only
 from home.models import SiteSettings
 
-from .factories import HomePageFactory
+from .factories import ForumFactory, HomePageFactory
 
 
 @pytest.fixture
@@ -22,3 +23,20 @@ def home_page(db):
         linkedin_url="https://www.linkedin.com/company/arena-huddinge",
     )
     return home
+
+
+@pytest.fixture
+def forum_category(home_page):
+    return ForumFactory(name="Dialog mellan kommun och näringsliv", type=ForumFactory._meta.model.FORUM_CAT)
+
+
+@pytest.fixture
+def public_forum(forum_category):
+    return ForumFactory(name="Företagsklimat", parent=forum_category)
+
+
+@pytest.fixture
+def members_forum(forum_category):
+    forum = ForumFactory(name="Medlemsrummet", parent=forum_category)
+    make_members_only(forum)
+    return forum
