@@ -154,7 +154,9 @@ def report_post(request, post_id):
         report.save()
         messages.success(request, "Tack! Moderatorerna har fått din anmälan och tittar på inlägget.")
         return redirect(post_url(post))
-    return render(request, "forum/report_post.html", {"post": post, "topic": post.topic, "form": form})
+    return render(
+        request, "forum/report_post.html", {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form}
+    )
 
 
 def _require_moderator(request):
