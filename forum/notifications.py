@@ -9,7 +9,8 @@ The unsubscribe link carries a signed token (user id + topic id) and works witho
 also as RFC 8058 one-click unsubscribe from the mail program (``List-Unsubscribe-Post``).
 """
 
-import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,9 +30,20 @@ from machina.core.db.models import get_model
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
-logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
+
+_muted = ContextVar("arena_forum_notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted():
+    """Posts saved inside this block e-mail nobody (demo content); authors are still subscribed."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 # --- Links ---------------------------------------------------------------------------------------
@@ -69,7 +81,7 @@ def remember_previous_approval(sender, instance, **kwargs):
 def post_saved(sender, instance, created, **kwargs):
     if created and instance.poster_id:
         instance.topic.subscribers.add(instance.poster_id)
-    if instance.approved and not getattr(instance, "_was_approved", False):
+    if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
         post_id = instance.pk
         transaction.on_commit(lambda: send_post_notifications.enqueue(post_id))
 

@@ -170,7 +170,7 @@ def test_rerender_command_updates_posts_and_signatures_stored_under_older_rules(
     profile.refresh_from_db()
     assert post._content_rendered == "<p><strong>hej</strong></p>"
     assert profile._signature_rendered == "<p><em>Maja</em></p>"
-    assert "Renderade om 1 inlägg och 1 signaturer." in output.getvalue()
+    assert "Renderade om 1 inlägg, 1 signaturer och 0 forumbeskrivningar." in output.getvalue()
 
 
 def test_topic_page_shows_the_sanitised_post(client, public_forum):

@@ -1,7 +1,8 @@
-"""Renders every stored post and forum signature again with the current markup rules.
+"""Renders every stored post, signature and forum description again with the current markup rules.
 
 machina keeps the rendered HTML next to the raw Markdown (``_content_rendered``,
-``_signature_rendered``) and shows the stored HTML. Run this after changing forum/markup.py.
+``_signature_rendered``, ``_description_rendered``) and shows the stored HTML. Run this after
+changing forum/markup.py.
 """
 
 from django.core.management.base import BaseCommand
@@ -10,18 +11,24 @@ from machina.core.db.models import get_model
 
 from forum.markup import render_markdown
 
+Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
 ForumProfile = get_model("forum_member", "ForumProfile")
 
 
 class Command(BaseCommand):
-    help = "Renderar om alla foruminlägg och signaturer med de nuvarande reglerna för säker markup."
+    help = "Renderar om foruminlägg, signaturer och forumbeskrivningar med de nuvarande reglerna för säker markup."
 
     def handle(self, *args, **options):
         with transaction.atomic():
             posts = rerender(Post, "content")
             signatures = rerender(ForumProfile, "signature")
-        self.stdout.write(self.style.SUCCESS(f"Renderade om {posts} inlägg och {signatures} signaturer."))
+            descriptions = rerender(Forum, "description")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Renderade om {posts} inlägg, {signatures} signaturer och {descriptions} forumbeskrivningar."
+            )
+        )
 
 
 def rerender(model, field_name):
