@@ -26,9 +26,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_tasks import task
 from machina.core.db.models import get_model
+from machina.core.loading import get_class
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
+PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
 
 
 UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
@@ -104,11 +106,12 @@ def send_post_notifications(post_id):
     subscribers = post.topic.subscribers.filter(is_active=True).exclude(email="")
     if post.poster_id:
         subscribers = subscribers.exclude(pk=post.poster_id)
-    sent = 0
-    for subscriber in subscribers:
+    # Someone who may no longer read the forum (left Medlemmar, forum made members-only) hears nothing.
+    handler = PermissionHandler()
+    readers = [subscriber for subscriber in subscribers if handler.can_read_forum(post.topic.forum, subscriber)]
+    for subscriber in readers:
         send_post_notification(post, subscriber)
-        sent += 1
-    return sent
+    return len(readers)
 
 
 def send_post_notification(post, subscriber):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from machina.core.db.models import get_model
 
 from forum.notifications import unsubscribe_token
-from forum.permissions import MEMBERS_GROUP
+from forum.permissions import MEMBERS_GROUP, make_members_only
 
 from .factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory
 from .forum_helpers import form_data, post_create_url, topic_create_url
@@ -109,6 +109,18 @@ def test_a_post_waiting_for_approval_is_mailed_only_when_a_moderator_approves_it
     pending.refresh_from_db()
     assert pending.approved
     assert [mail.to for mail in mailoutbox] == [["anna@example.se"]]
+
+
+def test_a_subscriber_who_can_no_longer_read_the_forum_gets_no_mail(
+    author, topic, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_members_only(topic.forum)
+    author.groups.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PostFactory(topic=topic, poster=ForumMemberFactory(), subject="Svar", content="Ett svar.")
+
+    assert mailoutbox == []
 
 
 def test_unsubscribe_link_works_logged_out_with_a_confirmation_button(

@@ -100,13 +100,15 @@ def test_only_moderators_see_the_report_queue(client, report, role):
     response = client.get(QUEUE_URL)
 
     assert response.status_code == (302 if role == "anonymous" else 403)
+    assert "Anmälda inlägg" not in client.get("/forum/").content.decode()
     assert client.post(f"{QUEUE_URL}{report.pk}/", {f"r{report.pk}-action": "hide"}).status_code in {302, 403}
     report.refresh_from_db()
     assert report.status == PostReport.Status.OPEN
 
 
-def test_moderator_sees_open_reports_in_the_queue(client, report):
+def test_moderator_finds_the_queue_from_the_forum_and_sees_open_reports(client, topic, report):
     client.force_login(ForumModeratorFactory())
+    assert f'<a href="{QUEUE_URL}">Anmälda inlägg</a>' in client.get(topic_url(topic)).content.decode()
 
     html = client.get(QUEUE_URL).content.decode()
 
