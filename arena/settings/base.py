@@ -226,7 +226,8 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 # Background work (forum e-mail) through django-tasks. The immediate backend runs a task at once in
 # the same process, which is right for `make run` and tests. In production use the database
-# backend from django-tasks-db so that a slow mail server never delays a request:
+# backend so that a slow mail server never delays a request. Since django-tasks 0.12 it is the
+# separate package django-tasks-db (pin the release matching django-tasks):
 #   TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # with "django_tasks_db" in INSTALLED_APPS, and run `manage.py db_worker` as a separate process.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
