@@ -125,13 +125,18 @@ def send_post_notification(post, subscriber):
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMultiAlternatives(
-        subject=f"Nytt inlägg i ”{post.topic.subject}”",
+        subject=f"Nytt inlägg i ”{one_line(post.topic.subject)}”",
         body=render_to_string("forum/email/post_notification.txt", context),
         to=[subscriber.email],
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
     message.attach_alternative(render_to_string("forum/email/post_notification.html", context), "text/html")
     message.send()
+
+
+def one_line(text):
+    """text without line breaks, which an e-mail header must not contain."""
+    return " ".join(text.split())
 
 
 def author_name(post):

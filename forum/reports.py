@@ -19,7 +19,7 @@ from django_tasks import task
 from machina.core.db.models import get_model
 
 from .models import PostReport
-from .notifications import post_url
+from .notifications import one_line, post_url
 from .permissions import MEMBERS_GROUP, MODERATORS_GROUP
 
 Forum = get_model("forum", "Forum")
@@ -98,7 +98,7 @@ def send_post_hidden_notice(report_id):
         return 0
     context = {"report": report, "post": report.post, "topic": report.post.topic, "recipient": author}
     message = EmailMultiAlternatives(
-        subject=f"Ditt inlägg i ”{report.post.topic.subject}” har dolts",
+        subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",
         body=render_to_string("forum/email/post_hidden.txt", context),
         to=[author.email],
     )

@@ -71,6 +71,19 @@ def test_reply_by_another_member_emails_the_subscriber_but_not_the_author(
     assert topic.subscribers.filter(pk=replier.pk).exists()
 
 
+def test_a_line_break_smuggled_into_a_subject_does_not_stop_the_mail(
+    topic, mailoutbox, django_capture_on_commit_callbacks
+):
+    Topic.objects.filter(pk=topic.pk).update(subject="Kompetens\nBcc: spam@example.org")
+    topic.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PostFactory(topic=topic, poster=ForumMemberFactory(), subject="Svar", content="Ett svar.")
+
+    assert [mail.subject for mail in mailoutbox] == ["Nytt inlägg i ”Kompetens Bcc: spam@example.org”"]
+    assert mailoutbox[0].bcc == []
+
+
 def test_the_author_of_a_new_topic_is_subscribed_and_gets_no_mail_about_it(author, topic, mailoutbox):
     assert list(topic.subscribers.all()) == [author]
     assert mailoutbox == []
