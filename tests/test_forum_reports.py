@@ -112,6 +112,7 @@ def test_moderator_finds_the_queue_from_the_forum_and_sees_open_reports(client, 
 
     html = client.get(QUEUE_URL).content.decode()
 
+    assert "1 anmälan väntar." in html
     assert "Re: Parkering" in html
     assert "Personangrepp." in html
     assert "Rut Rask" in html
