@@ -22,6 +22,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_tasks import task
@@ -158,6 +159,7 @@ def _reject_csrf(request):
 # signed token in the URL is the credential, and all the request can do is end one subscription.
 # Every other POST (the confirmation button on the page) still goes through the normal CSRF check.
 @csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
