@@ -7,11 +7,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum import notifications, reports
 from home import views as home_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
+    # Our forum pages live beside machina's /forum/ tree, not inside it, so that machina's URL
+    # patterns never shadow them. The unsubscribe link is not under /konto/ because it must work
+    # without logging in, straight from an e-mail.
+    path("forum-avprenumerera/<str:token>/", notifications.unsubscribe, name="forum_unsubscribe"),
+    path("forum-anmal/<int:post_id>/", reports.report_post, name="forum_report_post"),
+    path("forum-moderering/anmalningar/", reports.report_queue, name="forum_report_queue"),
+    path("forum-moderering/anmalningar/<int:report_id>/", reports.handle_report, name="forum_handle_report"),
     path("forum/", include(machina_urls)),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

@@ -11,3 +11,8 @@ class ArenaForumConfig(AppConfig):
     label = "arena_forum"
     verbose_name = "Forum och medlemskap"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from . import notifications
+
+        notifications.connect_signals()

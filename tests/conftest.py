@@ -1,9 +1,10 @@
 import pytest
 from wagtail.models import Site
 
+from forum.permissions import make_members_only
 from home.models import SiteSettings
 
-from .factories import ContactPageFactory, HomePageFactory, StandardPageFactory
+from .factories import ContactPageFactory, ForumFactory, HomePageFactory, StandardPageFactory
 
 
 @pytest.fixture
@@ -49,3 +50,20 @@ def audited_urls(home_page):
         "sökresultat": "/sok/?q=verksamhet",
         "sidan finns inte": "/finns-inte/",
     }
+
+
+@pytest.fixture
+def forum_category(home_page):
+    return ForumFactory(name="Dialog mellan kommun och näringsliv", type=ForumFactory._meta.model.FORUM_CAT)
+
+
+@pytest.fixture
+def public_forum(forum_category):
+    return ForumFactory(name="Företagsklimat", parent=forum_category)
+
+
+@pytest.fixture
+def members_forum(forum_category):
+    forum = ForumFactory(name="Medlemsrummet", parent=forum_category)
+    make_members_only(forum)
+    return forum

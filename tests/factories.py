@@ -2,9 +2,17 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils.text import slugify
+from machina.core.db.models import get_model
 from wagtail.models import Page
 
+from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
 from home.models import ContactFormField, ContactPage, HomePage, StandardPage
+
+Forum = get_model("forum", "Forum")
+Topic = get_model("forum_conversation", "Topic")
+Post = get_model("forum_conversation", "Post")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,6 +25,59 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         skip_postgeneration_save = True
+
+
+class ForumMemberFactory(UserFactory):
+    """A user in the group Medlemmar (the groups come from forum's data migration)."""
+
+    first_name = "Maja"
+    last_name = "Medlem"
+
+    @factory.post_generation
+    def forum_group(self, create, extracted, **kwargs):
+        self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+
+
+class ForumModeratorFactory(UserFactory):
+    first_name = "Mona"
+    last_name = "Moderator"
+
+    @factory.post_generation
+    def forum_group(self, create, extracted, **kwargs):
+        self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+
+class ForumFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Forum {n}")
+    slug = factory.LazyAttribute(lambda forum: slugify(forum.name))
+    type = Forum.FORUM_POST
+
+    class Meta:
+        model = Forum
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    forum = factory.SubFactory(ForumFactory)
+    poster = factory.SubFactory(ForumMemberFactory)
+    subject = factory.Sequence(lambda n: f"Ämne {n}")
+    slug = factory.LazyAttribute(lambda topic: slugify(topic.subject))
+    type = Topic.TOPIC_POST
+    status = Topic.TOPIC_UNLOCKED
+
+    class Meta:
+        model = Topic
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    """A post; without a topic it starts a new one, written by the same person."""
+
+    topic = factory.SubFactory(TopicFactory)
+    poster = factory.SelfAttribute("topic.poster")
+    subject = factory.SelfAttribute("topic.subject")
+    content = "Ett inlägg om hur kommunen och företagen kan samarbeta."
+
+    class Meta:
+        model = Post
 
 
 class PageFactory(factory.django.DjangoModelFactory):

@@ -222,7 +222,19 @@ CONTACT_SUBMISSION_RETENTION_DAYS = 365
 
 # django-machina
 MACHINA_FORUM_NAME = "Arena Huddinges forum"
+# Posts and signatures are rendered from Markdown and then sanitised (forum/markup.py). machina reads
+# this setting when its models are imported, so it lives here and not in a later settings module.
+MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+
+
+# Background work (forum e-mail) through django-tasks. The immediate backend runs a task at once in
+# the same process, which is right for `make run` and tests. In production use the database
+# backend so that a slow mail server never delays a request. Since django-tasks 0.12 it is the
+# separate package django-tasks-db (pin the release matching django-tasks):
+#   TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# with "django_tasks_db" in INSTALLED_APPS, and run `manage.py db_worker` as a separate process.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 LOGGING = {

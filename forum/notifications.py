@@ -1,0 +1,182 @@
+"""E-mail to topic subscribers when a post becomes visible, and one-click unsubscribe.
+
+A post becomes visible when it is saved approved: at once for members who may post without
+approval, or later when a moderator approves it in machina's moderation queue. The author of a
+post is subscribed to its topic, so they hear about replies. Mail goes out through django-tasks
+after the transaction commits, so a slow mail server never slows down posting.
+
+The unsubscribe link carries a signed token (user id + topic id) and works without logging in,
+also as RFC 8058 one-click unsubscribe from the mail program (``List-Unsubscribe-Post``).
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models.signals import post_save, pre_save
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_tasks import task
+from machina.core.db.models import get_model
+from machina.core.loading import get_class
+
+Post = get_model("forum_conversation", "Post")
+Topic = get_model("forum_conversation", "Topic")
+PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
+
+
+UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
+
+_muted = ContextVar("arena_forum_notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted():
+    """Posts saved inside this block e-mail nobody (demo content); authors are still subscribed."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+# --- Links ---------------------------------------------------------------------------------------
+
+
+def absolute_url(path):
+    """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def post_url(post):
+    topic = post.topic
+    path = reverse(
+        "forum_conversation:topic",
+        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
+    )
+    return f"{path}?post={post.pk}#{post.pk}"
+
+
+def unsubscribe_token(user, topic):
+    return signing.dumps({"u": user.pk, "t": topic.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user, topic):
+    return absolute_url(reverse("forum_unsubscribe", args=[unsubscribe_token(user, topic)]))
+
+
+# --- Signals: subscribe the author, notice when a post becomes visible ----------------------------
+
+
+def remember_previous_approval(sender, instance, **kwargs):
+    instance._was_approved = bool(instance.pk) and sender.objects.filter(pk=instance.pk, approved=True).exists()
+
+
+def post_saved(sender, instance, created, **kwargs):
+    if created and instance.poster_id:
+        instance.topic.subscribers.add(instance.poster_id)
+    if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
+        post_id = instance.pk
+        transaction.on_commit(lambda: send_post_notifications.enqueue(post_id))
+
+
+def connect_signals():
+    pre_save.connect(remember_previous_approval, sender=Post, dispatch_uid="arena_forum_post_approval")
+    post_save.connect(post_saved, sender=Post, dispatch_uid="arena_forum_post_saved")
+
+
+# --- The task ------------------------------------------------------------------------------------
+
+
+@task
+def send_post_notifications(post_id):
+    """E-mails every subscriber of the post's topic except its author."""
+    post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
+    if post is None or post.reports.filter(status="hidden").exists():
+        # Deleted again, or a post a moderator hid and later let back in: nothing new to tell.
+        return 0
+    subscribers = post.topic.subscribers.filter(is_active=True).exclude(email="")
+    if post.poster_id:
+        subscribers = subscribers.exclude(pk=post.poster_id)
+    # Someone who may no longer read the forum (left Medlemmar, forum made members-only) hears nothing.
+    handler = PermissionHandler()
+    readers = [subscriber for subscriber in subscribers if handler.can_read_forum(post.topic.forum, subscriber)]
+    for subscriber in readers:
+        send_post_notification(post, subscriber)
+    return len(readers)
+
+
+def send_post_notification(post, subscriber):
+    unsubscribe = unsubscribe_url(subscriber, post.topic)
+    context = {
+        "post": post,
+        "topic": post.topic,
+        "author": author_name(post),
+        "recipient": subscriber,
+        "post_url": absolute_url(post_url(post)),
+        "unsubscribe_url": unsubscribe,
+    }
+    message = EmailMultiAlternatives(
+        subject=f"Nytt inlägg i ”{one_line(post.topic.subject)}”",
+        body=render_to_string("forum/email/post_notification.txt", context),
+        to=[subscriber.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(render_to_string("forum/email/post_notification.html", context), "text/html")
+    message.send()
+
+
+def one_line(text):
+    """text without line breaks, which an e-mail header must not contain."""
+    return " ".join(text.split())
+
+
+def author_name(post):
+    if post.poster_id:
+        return post.poster.get_full_name() or post.poster.get_username()
+    return post.username or "En besökare"
+
+
+# --- Unsubscribe view ----------------------------------------------------------------------------
+
+
+def _reject_csrf(request):
+    """The CSRF failure response for an ordinary form POST, or None when the check passes."""
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
+
+
+# CSRF exemption, and why: RFC 8058 one-click unsubscribe is a POST that the recipient's mail
+# program sends with only the body "List-Unsubscribe=One-Click"; it cannot carry a CSRF token. The
+# signed token in the URL is the credential, and all the request can do is end one subscription.
+# Every other POST (the confirmation button on the page) still goes through the normal CSRF check.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        user = get_user_model().objects.get(pk=data["u"])
+        topic = Topic.objects.get(pk=data["t"])
+    except (signing.BadSignature, KeyError, TypeError):
+        return render(request, "forum/unsubscribe_invalid.html", status=400)
+    except (get_user_model().DoesNotExist, Topic.DoesNotExist):
+        return render(request, "forum/unsubscribe_invalid.html", status=404)
+
+    subscribed = topic.subscribers.filter(pk=user.pk).exists()
+    if request.method == "POST" and subscribed:
+        if request.POST.get("List-Unsubscribe") != "One-Click":
+            rejection = _reject_csrf(request)
+            if rejection is not None:
+                return rejection
+        topic.subscribers.remove(user)
+        subscribed = False
+    return render(request, "forum/unsubscribe.html", {"topic": topic, "subscribed": subscribed})

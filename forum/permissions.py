@@ -1,0 +1,44 @@
+"""Who may do what in the forum, on top of machina's permission tables.
+
+The global grants (forum=None) are created by the data migration
+``0001_forum_permission_grants``: anonymous visitors and every logged-in user read public forums,
+``Medlemmar`` post, ``Moderatorer`` moderate. A logged-in user outside ``Medlemmar`` reads only.
+Per-forum grants narrow that down, as ``make_members_only`` does.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from machina.core.db.models import get_model
+
+ForumPermission = get_model("forum_permission", "ForumPermission")
+GroupForumPermission = get_model("forum_permission", "GroupForumPermission")
+UserForumPermission = get_model("forum_permission", "UserForumPermission")
+
+MEMBERS_GROUP = "Medlemmar"
+MODERATORS_GROUP = "Moderatorer"
+READ_PERMISSIONS = ("can_see_forum", "can_read_forum")
+
+
+def is_moderator(user):
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists())
+
+
+@transaction.atomic
+def make_members_only(forum):
+    """Hides the forum from anonymous visitors and from logged-in non-members.
+
+    machina lets a per-forum grant win over a global one, and a group grant over the grant for all
+    logged-in users, so the forum denies reading to "anonymous" and "every logged-in user" and
+    grants it to the two groups.
+    """
+    for codename in READ_PERMISSIONS:
+        permission, _ = ForumPermission.objects.get_or_create(codename=codename)
+        for target in ({"anonymous_user": True}, {"authenticated_user": True}):
+            UserForumPermission.objects.update_or_create(
+                permission=permission, forum=forum, user=None, **target, defaults={"has_perm": False}
+            )
+        for group_name in (MEMBERS_GROUP, MODERATORS_GROUP):
+            group, _ = Group.objects.get_or_create(name=group_name)
+            GroupForumPermission.objects.update_or_create(
+                permission=permission, forum=forum, group=group, defaults={"has_perm": True}
+            )
