@@ -1,10 +1,13 @@
 """Factories for the test suite. Pages are added below a parent the way Wagtail requires."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import HomePage, StandardPage
+from home.models import EventIndexPage, EventPage, EventRegistration, HomePage, StandardPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -50,3 +53,36 @@ class StandardPageFactory(PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class EventIndexPageFactory(PageFactory):
+    title = "Aktiviteter"
+    slug = "aktiviteter"
+    introduction = "Frukostmöten, seminarier och studiebesök för kommun och näringsliv."
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PageFactory):
+    """An event a fortnight from now, 08.00–09.30 Stockholm time."""
+
+    title = factory.Sequence(lambda n: f"Frukostmöte {n}")
+    start = factory.LazyFunction(
+        lambda: timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0) + timedelta(days=14)
+    )
+    end = factory.LazyAttribute(lambda event: event.start + timedelta(minutes=90))
+    place = "Huddinge kommunhus, Sjödalsvägen 1"
+    organiser = "Arena Huddinge"
+
+    class Meta:
+        model = EventPage
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    name = "Alex Svensson"
+    email = factory.Sequence(lambda n: f"deltagare{n}@example.se")
+    organisation = "Huddinge Bygg AB"
+
+    class Meta:
+        model = EventRegistration

@@ -1,6 +1,7 @@
 from .base import BasePage
+from .events import EventIndexPage, EventPage, EventRegistration
 from .home_page import HomePage
 from .settings import SiteSettings
 from .standard_page import StandardPage
 
-__all__ = ["BasePage", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = ["BasePage", "EventIndexPage", "EventPage", "EventRegistration", "HomePage", "SiteSettings", "StandardPage"]
