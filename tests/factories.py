@@ -65,7 +65,7 @@ class EventIndexPageFactory(PageFactory):
 
 
 class EventPageFactory(PageFactory):
-    """An event a fortnight from now, 08.00–09.30 Stockholm time."""
+    """An event a fortnight from now, from 08.00 to 09.30 Stockholm time."""
 
     title = factory.Sequence(lambda n: f"Frukostmöte {n}")
     start = factory.LazyFunction(

@@ -139,7 +139,9 @@ def test_index_lists_upcoming_soonest_first_and_past_most_recent_first(client, e
 
 def test_an_event_that_is_going_on_is_still_upcoming(client, event_index):
     now = timezone.now()
-    EventPageFactory(parent=event_index, title="Pågår just nu", start=now - timedelta(hours=1), end=now + timedelta(hours=1))
+    EventPageFactory(
+        parent=event_index, title="Pågår just nu", start=now - timedelta(hours=1), end=now + timedelta(hours=1)
+    )
 
     upcoming = client.get("/aktiviteter/").content.decode().split('<h2 id="tidigare">')[0]
 
