@@ -1,13 +1,15 @@
 from datetime import datetime, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import EventIndexPage, EventPage, HomePage, StandardPage
+from home.models import EventIndexPage, EventPage, EventRegistration, HomePage, StandardPage
 
 from .factories import (
     EventIndexPageFactory,
@@ -224,3 +226,18 @@ class TestEventPageTree(WagtailPageTestCase):
         self.assertPageIsRoutable(event, "anmalan/")
         self.assertPageIsRenderable(index)
         self.assertPageIsRenderable(event)
+
+
+def test_demo_content_has_upcoming_and_past_events(client, db):
+    call_command("seed_demo", stdout=StringIO())
+    registrations = EventRegistration.objects.count()
+    second_run = StringIO()
+    call_command("seed_demo", stdout=second_run)
+
+    html = client.get("/aktiviteter/").content.decode()
+    upcoming, past = html.split('<h2 id="tidigare">')
+    assert upcoming.count('<li class="event-card') == 4
+    assert past.count('<li class="event-card') == 2
+    assert EventPage.objects.filter(capacity__lte=15).exists()
+    assert EventRegistration.objects.count() == registrations > 0
+    assert "Demoinnehållet finns redan; inget ändrades." in second_run.getvalue()
