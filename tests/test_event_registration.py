@@ -257,3 +257,16 @@ def test_two_people_racing_for_the_last_seat_only_one_gets_it(home_page, monkeyp
 
     assert sorted(outcomes) == ["Evenemanget är fullbokat.", "anmäld"]
     assert EventRegistration.objects.filter(event=event).count() == 1
+
+
+def test_a_failing_mail_server_does_not_lose_the_registration(client, event, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP-servern svarar inte")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+
+    response = register(client)
+
+    assert response.status_code == 200
+    assert "Tack, Maja Lind! Din anmälan är bekräftad." in response.content.decode()
+    assert EventRegistration.objects.filter(email="maja.lind@example.se").exists()

@@ -20,7 +20,8 @@ INDEX = {
     "summary": "Kommande och tidigare aktiviteter i Arena Huddinge, med anmälan.",
 }
 
-# days: from the day the demo is created; start and end: Stockholm local time.
+# days: from the day the demo is created, moved to the nearest Tuesday to Thursday further from
+# today (when the association's activities usually take place); start and end: Stockholm time.
 EVENTS = [
     {
         "title": "Frukostmöte: Var hittar vi morgondagens medarbetare?",
@@ -185,9 +186,18 @@ def seed(command, home_page):
             create_event(command, index, data)
 
 
+def midweek_day(days):
+    """The date ``days`` from today, moved away from today to a Tuesday, Wednesday or Thursday."""
+    day = timezone.localdate() + timedelta(days=days)
+    step = timedelta(days=1 if days >= 0 else -1)
+    while day.weekday() not in (1, 2, 3):
+        day += step
+    return day
+
+
 def create_event(command, index, data):
     data = dict(data)
-    day = timezone.localdate() + timedelta(days=data.pop("days"))
+    day = midweek_day(data.pop("days"))
     registrations = data.pop("registrations", [])
     event = EventPage(
         live=True,
