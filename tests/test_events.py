@@ -241,3 +241,15 @@ def test_demo_content_has_upcoming_and_past_events(client, db):
     assert EventPage.objects.filter(capacity__lte=15).exists()
     assert EventRegistration.objects.count() == registrations > 0
     assert "Demoinnehållet finns redan; inget ändrades." in second_run.getvalue()
+
+
+def test_the_listing_needs_as_many_queries_for_many_events_as_for_few(
+    client, event_index, django_assert_max_num_queries
+):
+    for days in range(-6, 6):
+        EventPageFactory(parent=event_index, start=days_from_now(days * 7 or 1))
+
+    with django_assert_max_num_queries(20):
+        html = client.get("/aktiviteter/").content.decode()
+
+    assert html.count('<li class="event-card') == 12
