@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import EventIndexPage, EventPage, EventRegistration, HomePage, StandardPage
 from home.models.events import format_event_time
@@ -253,3 +254,26 @@ def test_the_listing_needs_as_many_queries_for_many_events_as_for_few(
         html = client.get("/aktiviteter/").content.decode()
 
     assert html.count('<li class="event-card') == 12
+
+
+def test_the_editor_is_told_next_to_the_end_field_when_it_is_before_the_start(client, event_index):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    data = nested_form_data(
+        {
+            "title": "Seminarium om hållbarhet",
+            "slug": "seminarium-hallbarhet",
+            "start": "2027-06-15 10:00",
+            "end": "2027-06-15 09:00",
+            "place": "Huddinge kommunhus",
+            "organiser": "Arena Huddinge",
+            "description": streamfield([]),
+            "capacity": "",
+            "status": "planned",
+        }
+    )
+
+    response = client.post(f"/admin/pages/add/home/eventpage/{event_index.pk}/", data)
+
+    assert response.status_code == 200
+    assert "Evenemanget måste sluta efter att det har börjat." in response.content.decode()
+    assert not EventPage.objects.exists()
