@@ -1,14 +1,25 @@
 """Factories for the test suite. Pages are added below a parent the way Wagtail requires."""
 
+from datetime import timedelta
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from django.utils.text import slugify
 from machina.core.db.models import get_model
 from wagtail.models import Page
 
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
-from home.models import ContactFormField, ContactPage, HomePage, StandardPage
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    EventIndexPage,
+    EventPage,
+    EventRegistration,
+    HomePage,
+    StandardPage,
+)
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -143,3 +154,36 @@ CONTACT_FORM_FIELDS = [
     ("Ämne", "singleline", True),
     ("Meddelande", "multiline", True),
 ]
+
+
+class EventIndexPageFactory(PageFactory):
+    title = "Aktiviteter"
+    slug = "aktiviteter"
+    introduction = "Frukostmöten, seminarier och studiebesök för kommun och näringsliv."
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PageFactory):
+    """An event a fortnight from now, from 08.00 to 09.30 Stockholm time."""
+
+    title = factory.Sequence(lambda n: f"Frukostmöte {n}")
+    start = factory.LazyFunction(
+        lambda: timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0) + timedelta(days=14)
+    )
+    end = factory.LazyAttribute(lambda event: event.start + timedelta(minutes=90))
+    place = "Huddinge kommunhus, Sjödalsvägen 1"
+    organiser = "Arena Huddinge"
+
+    class Meta:
+        model = EventPage
+
+
+class EventRegistrationFactory(factory.django.DjangoModelFactory):
+    name = "Alex Svensson"
+    email = factory.Sequence(lambda n: f"deltagare{n}@example.se")
+    organisation = "Huddinge Bygg AB"
+
+    class Meta:
+        model = EventRegistration

@@ -1,1 +1,2 @@
-"""Demo content for `manage.py seed_demo`, one module per area of the site."""
+"""Demo content per area of the site, each module with a ``seed(command, home_page)`` that
+``manage.py seed_demo`` calls."""

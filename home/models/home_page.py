@@ -28,7 +28,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContactPage"]
+    subpage_types = ["home.StandardPage", "home.ContactPage", "home.EventIndexPage"]
     max_count = 1
     template = "home/home_page.html"
 

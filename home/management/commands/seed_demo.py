@@ -13,6 +13,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from home.demo import contact
+from home.demo import events as demo_events
 from home.demo import forum as forum_demo
 from home.models import HomePage, SiteSettings, StandardPage
 
@@ -128,6 +129,7 @@ class Command(BaseCommand):
             self.ensure_site_settings(home)
             contact.seed(self, home)
             forum_demo.seed(self, home)
+            demo_events.seed(self, home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:

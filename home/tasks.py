@@ -1,0 +1,25 @@
+"""Work done outside the request: e-mail (django-tasks, immediate unless configured otherwise)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from home.calendar import build_calendar
+from home.models import EventRegistration
+
+
+@task()
+def send_registration_confirmation(registration_id):
+    """E-mails a confirmation of a registration, with the event attached as an .ics file."""
+    registration = EventRegistration.objects.select_related("event").get(pk=registration_id)
+    event = registration.event
+    context = {"registration": registration, "event": event, "event_url": event.get_full_url()}
+    message = EmailMessage(
+        subject=f"Du är anmäld till {event.title}",
+        body=render_to_string("home/email/event_registration_confirmation.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[registration.email],
+    )
+    message.attach(f"{event.slug}.ics", build_calendar([event], None), "text/calendar")
+    message.send()

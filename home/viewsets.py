@@ -1,0 +1,32 @@
+"""Wagtail admin views for communicators."""
+
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from home.models import EventRegistration
+
+
+class EventRegistrationViewSet(ModelViewSet):
+    """Registrations for events: filter by event, search by name or e-mail, export as CSV/XLSX."""
+
+    model = EventRegistration
+    name = "event_registrations"
+    url_prefix = "anmalningar"
+    icon = "group"
+    menu_label = "Anmälningar"
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["name", "email", "organisation", "event", "created_at"]
+    list_filter = ["event"]
+    search_fields = ["name", "email"]
+    search_backend_name = None
+    list_export = ["event", "name", "email", "organisation", "created_at"]
+    export_headings = {
+        "event": "Evenemang",
+        "name": "Namn",
+        "email": "E-postadress",
+        "organisation": "Organisation",
+        "created_at": "Anmäld",
+    }
+    export_filename = "anmalningar"
+    form_fields = ["event", "name", "email", "organisation"]
