@@ -4,7 +4,8 @@ from wagtail.models import Site
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
-from .factories import ContactPageFactory, ForumFactory, HomePageFactory, StandardPageFactory
+from .factories import ContactPageFactory, ForumFactory, HomePageFactory, PostFactory, StandardPageFactory
+from .forum_helpers import forum_url, topic_url
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def home_page(db):
 
 
 @pytest.fixture
-def audited_urls(home_page):
+def audited_urls(home_page, public_forum):
     """One page of every public kind, for the independent accessibility and HTML checkers.
 
     Extend this list whenever a new kind of public page lands.
@@ -43,12 +44,17 @@ def audited_urls(home_page):
         ],
     )
     ContactPageFactory(parent=home_page)
+    topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
     return {
         "startsida": "/",
         "standardsida": "/var-verksamhet/",
         "kontaktsida": "/kontakt/",
         "sökresultat": "/sok/?q=verksamhet",
         "sidan finns inte": "/finns-inte/",
+        "forumöversikt": "/forum/",
+        "forum": forum_url(public_forum),
+        "ämne i forumet": topic_url(topic),
+        "sök i forumet": "/forum/search/?q=sommarjobb",
     }
 
 
