@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from home.models import HomePage, StandardPage
+from home.models import ActivityPlanIndexPage, ActivityPlanPage, HomePage, NewsIndexPage, NewsPage, StandardPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -50,3 +50,35 @@ class StandardPageFactory(PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class NewsIndexPageFactory(PageFactory):
+    title = "Nyheter"
+    slug = "nyheter"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(PageFactory):
+    summary = "En kort sammanfattning av nyheten."
+
+    class Meta:
+        model = NewsPage
+
+
+class ActivityPlanIndexPageFactory(PageFactory):
+    title = "Verksamhetsplan"
+    slug = "verksamhetsplan"
+
+    class Meta:
+        model = ActivityPlanIndexPage
+
+
+class ActivityPlanPageFactory(PageFactory):
+    year = 2023
+    title = factory.LazyAttribute(lambda plan: f"Verksamhetsplan {plan.year}")
+    slug = factory.LazyAttribute(lambda plan: str(plan.year))
+
+    class Meta:
+        model = ActivityPlanPage

@@ -1,6 +1,18 @@
+from .activity_plan import ActivityPlanIndexPage, ActivityPlanPage
 from .base import BasePage
 from .home_page import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .settings import SiteSettings
 from .standard_page import StandardPage
 
-__all__ = ["BasePage", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = [
+    "ActivityPlanIndexPage",
+    "ActivityPlanPage",
+    "BasePage",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -5,7 +5,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
+from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .news import NewsIndexPage, NewsPage
 
 
 class HomePage(BasePage):
@@ -28,10 +30,20 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.ActivityPlanIndexPage", "home.NewsIndexPage"]
     max_count = 1
     template = "home/home_page.html"
 
     class Meta:
         verbose_name = "startsida"
         verbose_name_plural = "startsidor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query: the plan for the latest year that is published (a newer draft stays hidden).
+        context["activity_plan"] = ActivityPlanPage.objects.live().descendant_of(self).order_by("-year").first()
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-first_published_at", "-pk")[:3]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().descendant_of(self).first()
+        return context
