@@ -2,7 +2,6 @@
 
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents import get_document_model
@@ -73,7 +72,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = "Välj antingen en sida eller en webbadress."
-            raise blocks.StructBlockValidationError(block_errors={"page": ErrorList([ValidationError(message)])})
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
         return value
 
 

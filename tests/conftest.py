@@ -22,3 +22,10 @@ def home_page(db):
         linkedin_url="https://www.linkedin.com/company/arena-huddinge",
     )
     return home
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

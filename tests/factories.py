@@ -2,6 +2,10 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from home.models import ActivityPlanIndexPage, ActivityPlanPage, HomePage, NewsIndexPage, NewsPage, StandardPage
@@ -82,3 +86,26 @@ class ActivityPlanPageFactory(PageFactory):
 
     class Meta:
         model = ActivityPlanPage
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document whose file is ``size`` bytes of a file named ``filename``."""
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+    file = factory.LazyAttribute(lambda doc: ContentFile(b"%" * doc.size, name=doc.filename))
+
+    class Meta:
+        model = get_document_model()
+
+    class Params:
+        filename = "dokument.pdf"
+        size = 1000
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"bild-{n}.png")
+    description = "Människor samtalar runt ett frukostbord."
+    file = factory.LazyFunction(get_test_image_file)
+
+    class Meta:
+        model = get_image_model()

@@ -40,10 +40,13 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query: the plan for the latest year that is published (a newer draft stays hidden).
-        context["activity_plan"] = ActivityPlanPage.objects.live().descendant_of(self).order_by("-year").first()
+        context["activity_plan"] = self.newest_activity_plan()
         context["latest_news"] = (
             NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-first_published_at", "-pk")[:3]
         )
         context["news_index"] = NewsIndexPage.objects.live().descendant_of(self).first()
         return context
+
+    def newest_activity_plan(self):
+        """The published plan for the latest year (a newer draft stays hidden), in one query."""
+        return ActivityPlanPage.objects.live().descendant_of(self).order_by("-year").first()
