@@ -161,3 +161,12 @@ class TestActivityPlanPageTree(WagtailPageTestCase):
         for page in (index, plan):
             self.assertPageIsRoutable(page)
             self.assertPageIsRenderable(page)
+
+
+def test_editors_get_the_plan_form_in_swedish(admin_client, plan_index):
+    response = admin_client.get(f"/admin/pages/add/home/activityplanpage/{plan_index.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("År", "Fokusområden", "Verksamhetsplanen som dokument"):
+        assert label in html

@@ -284,3 +284,12 @@ class TestNewsPageTree(WagtailPageTestCase):
             self.assertPageIsRoutable(page)
             self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(index, "feed/")
+
+
+def test_editors_get_the_news_form_in_swedish(admin_client, news_index):
+    response = admin_client.get(f"/admin/pages/add/home/newspage/{news_index.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Datum", "Skribent", "Taggar", "Alternativtext för bilden", "Innehåll"):
+        assert label in html
