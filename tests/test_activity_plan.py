@@ -170,3 +170,21 @@ def test_editors_get_the_plan_form_in_swedish(admin_client, plan_index):
     html = response.content.decode()
     for label in ("År", "Fokusområden", "Verksamhetsplanen som dokument"):
         assert label in html
+
+
+def test_admin_form_rejects_moving_a_plan_to_a_taken_year(plan_index):
+    ActivityPlanPageFactory(parent=plan_index, year=2023)
+    plan = ActivityPlanPageFactory(parent=plan_index, year=2024)
+    form_class = ActivityPlanPage.get_edit_handler().get_form_class()
+    data = nested_form_data({"title": plan.title, "slug": plan.slug, "year": "2023", "focus_areas": streamfield([])})
+
+    form = form_class(data, instance=plan, parent_page=plan_index, for_user=UserFactory())
+
+    assert not form.is_valid()
+    assert form.errors["year"] == [
+        "Det finns redan en verksamhetsplan för 2023. Välj ett annat år eller redigera den befintliga."
+    ]
+
+
+def test_only_one_plan_section_per_home_page(plan_index):
+    assert not ActivityPlanIndexPage.can_create_at(plan_index.get_parent())

@@ -293,3 +293,7 @@ def test_editors_get_the_news_form_in_swedish(admin_client, news_index):
     html = response.content.decode()
     for label in ("Datum", "Skribent", "Taggar", "Alternativtext för bilden", "Innehåll"):
         assert label in html
+
+
+def test_only_one_news_section_per_home_page(news_index):
+    assert not NewsIndexPage.can_create_at(news_index.get_parent())

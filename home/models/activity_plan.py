@@ -19,7 +19,7 @@ class ActivityPlanIndexPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ActivityPlanPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "home/activity_plan_index_page.html"
 
     class Meta:

@@ -44,7 +44,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
-    max_count = 1
+    max_count_per_parent = 1
     template = "home/news_index_page.html"
 
     class Meta:
