@@ -163,3 +163,13 @@ def test_document_link_preview_uses_the_newest_document(db):
     html = block.render(block.get_preview_value())
 
     assert ">Verksamhetsplan 2024</a>" in html
+
+
+def test_embed_that_cannot_be_fetched_becomes_a_link(db, monkeypatch):
+    monkeypatch.setattr("wagtail.embeds.blocks.embed_to_frontend_html", lambda *args, **kwargs: "")
+    block = AccessibleEmbedBlock()
+
+    html = block.render(block.normalize({"title": "Film: Årsmötet 2023", "embed": VIDEO_URL}))
+
+    assert f'<figcaption><a href="{VIDEO_URL}">Film: Årsmötet 2023</a></figcaption>' in html
+    assert "<iframe" not in html
