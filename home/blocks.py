@@ -1,6 +1,12 @@
 """StreamField blocks that editors combine into page bodies."""
 
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 
@@ -44,6 +50,128 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label="Rubrik", max_length=120)
+    text = blocks.TextBlock(label="Text", required=False, max_length=400)
+    page = blocks.PageChooserBlock(label="Länk till sida", required=False)
+    url = blocks.URLBlock(label="Eller länk till webbadress", required=False)
+    button_label = blocks.CharBlock(label="Text på knappen", max_length=60)
+
+    class Meta:
+        icon = "pick"
+        label = "Uppmaning"
+        template = "home/blocks/call_to_action_block.html"
+        preview_value = {
+            "heading": "Vill ditt företag vara med?",
+            "text": "Som medlem möter du kommunens ledning och andra företagare i Huddinge.",
+            "url": "https://www.arenahuddinge.se/bli-medlem/",
+            "button_label": "Bli medlem",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Välj antingen en sida eller en webbadress."
+            raise blocks.StructBlockValidationError(block_errors={"page": ValidationError(message)})
+        return value
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Dokument")
+    label = blocks.CharBlock(
+        label="Länktext",
+        required=False,
+        max_length=120,
+        help_text="Lämna tomt för att använda dokumentets titel.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dokument"
+        template = "home/blocks/document_link_block.html"
+
+    def get_preview_value(self):
+        # A document can't be named in code; preview with the newest one the editors uploaded.
+        return self.normalize({"document": get_document_model().objects.order_by("-created_at").first()})
+
+
+class AccessibleEmbedBlock(blocks.StructBlock):
+    """An embedded video or post whose iframe gets a title, so screen readers can name it."""
+
+    title = blocks.CharBlock(
+        label="Titel",
+        max_length=120,
+        help_text="Beskriv vad som bäddas in, t.ex. ”Film: Frukostmöte om bostadsbyggandet”. Läses upp av skärmläsare.",
+    )
+    embed = EmbedBlock(label="Webbadress till det som ska bäddas in")
+
+    class Meta:
+        icon = "media"
+        label = "Inbäddat innehåll"
+        template = "home/blocks/embed_block.html"
+        preview_value = {
+            "title": "Film: Så arbetar Arena Huddinge",
+            "embed": "https://www.youtube.com/watch?v=jNQXAC9IVRw",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["embed_html"] = titled_iframes(value["embed"].html if value["embed"] else "", value["title"])
+        return context
+
+
+def titled_iframes(html, title):
+    """The embed's HTML with ``title`` on every iframe (the provider's own title is replaced:
+    it is often missing or in English)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for iframe in soup.find_all("iframe"):
+        iframe["title"] = title
+    return str(soup)
+
+
+class CaptionedTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(label="Tabellrubrik", max_length=200, help_text="Beskriver vad tabellen visar.")
+    table = TableBlock(label="Tabell")
+
+    class Meta:
+        icon = "table"
+        label = "Tabell"
+        template = "home/blocks/table_block.html"
+        preview_value = {
+            "caption": "Medlemmar per sektor",
+            "table": {
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "data": [["Sektor", "Antal medlemmar"], ["Kommun", "12"], ["Näringsliv", "48"]],
+            },
+        }
+
+
+class GoalBlock(blocks.StructBlock):
+    """One focus area (fokusområde) of an activity plan, with how far it has come."""
+
+    STATUSES = {"planerad": "Planerad", "pagar": "Pågår", "klar": "Klar"}
+
+    title = blocks.CharBlock(label="Rubrik", max_length=120)
+    description = blocks.TextBlock(label="Beskrivning", required=False)
+    status = blocks.ChoiceBlock(label="Status", choices=list(STATUSES.items()), default="planerad")
+
+    class Meta:
+        icon = "tick"
+        label = "Fokusområde"
+        template = "home/blocks/goal_block.html"
+        preview_value = {
+            "title": "Fler frukostmöten",
+            "description": "Vi bjuder in till frukostmöten där kommun och företag pratar om bostäder och jobb.",
+            "status": "pagar",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["status_label"] = self.STATUSES.get(value["status"], value["status"])
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -55,3 +183,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentLinkBlock()
+    embed = AccessibleEmbedBlock()
+    table = CaptionedTableBlock()

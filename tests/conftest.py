@@ -73,3 +73,10 @@ def members_forum(forum_category):
     forum = ForumFactory(name="Medlemsrummet", parent=forum_category)
     make_members_only(forum)
     return forum
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -5,19 +5,27 @@ from datetime import timedelta
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from machina.core.db.models import get_model
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
 from home.models import (
+    ActivityPlanIndexPage,
+    ActivityPlanPage,
     ContactFormField,
     ContactPage,
     EventIndexPage,
     EventPage,
     EventRegistration,
     HomePage,
+    NewsIndexPage,
+    NewsPage,
     StandardPage,
 )
 
@@ -187,3 +195,58 @@ class EventRegistrationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EventRegistration
+
+
+class NewsIndexPageFactory(PageFactory):
+    title = "Nyheter"
+    slug = "nyheter"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(PageFactory):
+    summary = "En kort sammanfattning av nyheten."
+
+    class Meta:
+        model = NewsPage
+
+
+class ActivityPlanIndexPageFactory(PageFactory):
+    title = "Verksamhetsplan"
+    slug = "verksamhetsplan"
+
+    class Meta:
+        model = ActivityPlanIndexPage
+
+
+class ActivityPlanPageFactory(PageFactory):
+    year = 2023
+    title = factory.LazyAttribute(lambda plan: f"Verksamhetsplan {plan.year}")
+    slug = factory.LazyAttribute(lambda plan: str(plan.year))
+
+    class Meta:
+        model = ActivityPlanPage
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document whose file is ``size`` bytes of a file named ``filename``."""
+
+    title = factory.Sequence(lambda n: f"Dokument {n}")
+    file = factory.LazyAttribute(lambda doc: ContentFile(b"%" * doc.size, name=doc.filename))
+
+    class Meta:
+        model = get_document_model()
+
+    class Params:
+        filename = "dokument.pdf"
+        size = 1000
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"bild-{n}.png")
+    description = "Människor samtalar runt ett frukostbord."
+    file = factory.LazyFunction(get_test_image_file)
+
+    class Meta:
+        model = get_image_model()

@@ -1,10 +1,14 @@
 from io import StringIO
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+
+# seed_demo stores a PDF; keep it out of the project's media folder.
+pytestmark = pytest.mark.usefixtures("media_root")
 
 
 def seed(*args):

@@ -214,6 +214,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Tag slugs in plain ASCII, so filter links read ?tagg=bostader rather than ?tagg=bost%C3%A4der.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 # Messages from the contact form are kept this many days, then deleted by
 # `manage.py delete_old_contact_submissions` (run daily from cron, see README.md).

@@ -1,11 +1,15 @@
+from .activity_plan import ActivityPlanIndexPage, ActivityPlanPage
 from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .events import EventIndexPage, EventPage, EventRegistration
 from .home_page import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .settings import SiteSettings
 from .standard_page import StandardPage
 
 __all__ = [
+    "ActivityPlanIndexPage",
+    "ActivityPlanPage",
     "BasePage",
     "ContactFormField",
     "ContactPage",
@@ -13,6 +17,9 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
     "SiteSettings",
     "StandardPage",
 ]

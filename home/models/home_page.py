@@ -5,7 +5,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 
+from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .news import NewsIndexPage, NewsPage
 
 
 class HomePage(BasePage):
@@ -28,10 +30,29 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.ContactPage", "home.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.ActivityPlanIndexPage",
+        "home.NewsIndexPage",
+        "home.EventIndexPage",
+        "home.ContactPage",
+    ]
     max_count = 1
     template = "home/home_page.html"
 
     class Meta:
         verbose_name = "startsida"
         verbose_name_plural = "startsidor"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["activity_plan"] = self.newest_activity_plan()
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-first_published_at", "-pk")[:3]
+        )
+        context["news_index"] = NewsIndexPage.objects.live().descendant_of(self).first()
+        return context
+
+    def newest_activity_plan(self):
+        """The published plan for the latest year (a newer draft stays hidden), in one query."""
+        return ActivityPlanPage.objects.live().descendant_of(self).order_by("-year").first()

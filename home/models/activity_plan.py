@@ -1,0 +1,106 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import GoalBlock
+
+from .base import BasePage
+
+
+class ActivityPlanIndexPage(BasePage):
+    """Verksamhetsplan: the association's activity plans, one child page per year."""
+
+    introduction = models.TextField("ingress", blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ActivityPlanPage"]
+    max_count_per_parent = 1
+    template = "home/activity_plan_index_page.html"
+
+    class Meta:
+        verbose_name = "verksamhetsplaner"
+        verbose_name_plural = "verksamhetsplaner"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = (
+            ActivityPlanPage.objects.live().public().child_of(self).select_related("plan_document").order_by("-year")
+        )
+        return context
+
+
+class ActivityPlanPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        year = cleaned_data.get("year")
+        # A new page has no place in the tree yet, so the model's clean() can't see its siblings;
+        # the admin form knows the parent it is being added below.
+        if year and self.parent_page and not self.instance.path:
+            error = self.instance.year_taken_error(year, self.parent_page)
+            if error:
+                self.add_error("year", error)
+        return cleaned_data
+
+
+class ActivityPlanPage(BasePage):
+    """The activity plan for one year: its focus areas and the plan itself as a document."""
+
+    year = models.PositiveSmallIntegerField("år", help_text="Året planen gäller, t.ex. 2023.")
+    focus_areas = StreamField(
+        [("goal", GoalBlock())],
+        verbose_name="fokusområden",
+        blank=True,
+    )
+    plan_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="verksamhetsplanen som dokument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Helst en tillgänglig PDF.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("year"),
+        FieldPanel("focus_areas"),
+        FieldPanel("plan_document"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("focus_areas"),
+        index.FilterField("year"),
+    ]
+    base_form_class = ActivityPlanPageForm
+
+    parent_page_types = ["home.ActivityPlanIndexPage"]
+    subpage_types = []
+    template = "home/activity_plan_page.html"
+
+    class Meta:
+        verbose_name = "verksamhetsplan"
+        verbose_name_plural = "verksamhetsplaner för enskilda år"
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent()
+        if self.year and parent is not None:
+            error = self.year_taken_error(self.year, parent)
+            if error:
+                raise ValidationError({"year": error})
+
+    def year_taken_error(self, year, parent):
+        """A Swedish error message if another plan below ``parent`` already covers ``year``."""
+        siblings = ActivityPlanPage.objects.child_of(parent).filter(year=year)
+        if self.pk:
+            siblings = siblings.exclude(pk=self.pk)
+        if siblings.exists():
+            return f"Det finns redan en verksamhetsplan för {year}. Välj ett annat år eller redigera den befintliga."
+        return None

@@ -1,0 +1,157 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.feeds import NewsFeed
+
+from .base import BasePage
+
+NEWS_PER_PAGE = 10
+
+
+def news_with_images(queryset):
+    """``queryset`` of news pages, newest first, with their images, renditions and tags fetched
+    in a fixed number of queries however many rows there are."""
+    return queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related(
+        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
+        "tags",
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """Nyheter: the association's news, newest first, ten to a page, filterable by tag.
+
+    The RSS feed is a route of this page rather than a URL in arena/urls.py: it then follows the
+    page wherever editors move or rename it, and each site in a multi-site setup gets its own.
+    """
+
+    introduction = models.TextField("ingress", blank=True, max_length=600)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+    template = "home/news_index_page.html"
+
+    class Meta:
+        verbose_name = "nyhetslista"
+        verbose_name_plural = "nyhetslistor"
+
+    @path("")
+    def news_list(self, request):
+        return self.render(request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return NewsFeed()(request, index_page=self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().public().child_of(self)
+        tag_slug = request.GET.get("tagg", "").strip()
+        if tag_slug:
+            context["active_tag"] = Tag.objects.filter(slug=tag_slug).first() or Tag(name=tag_slug, slug=tag_slug)
+            news = news.filter(tags__slug=tag_slug)
+        # get_page() answers a page number that is not a number with the first page and one past
+        # the end with the last page, so no address a visitor types can give a server error.
+        news_page = Paginator(news_with_images(news), NEWS_PER_PAGE).get_page(request.GET.get("sida"))
+        context["news_page"] = news_page
+        context["page_range"] = news_page.paginator.get_elided_page_range(news_page.number)
+        return context
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed")
+
+    def latest_news(self, count):
+        return news_with_images(NewsPage.objects.live().public().child_of(self))[:count]
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(BasePage):
+    """One news item. Its summary (on the promote tab) is shown in listings and the RSS feed."""
+
+    date = models.DateField("datum", default=datetime.date.today)
+    author = models.CharField("skribent", blank=True, max_length=120)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="bild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt_text = models.CharField(
+        "alternativtext för bilden",
+        blank=True,
+        max_length=250,
+        help_text=(
+            "Beskriv vad bilden visar för den som inte ser den. Lämna tomt för att använda bildens egen beskrivning."
+        ),
+    )
+    body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
+    tags = ClusterTaggableManager("taggar", through=NewsPageTag, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")], heading="Om nyheten"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Bild"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+    template = "home/news_page.html"
+
+    class Meta:
+        verbose_name = "nyhet"
+        verbose_name_plural = "nyheter"
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt:
+            raise ValidationError(
+                {"image_alt_text": "Skriv en alternativtext: bilden saknar en egen beskrivning att använda."}
+            )
+
+    @property
+    def image_alt(self):
+        """The text that stands in for the image: written for this news item, or else the image's
+        own description. (Wagtail's default_alt_text falls back to the title, often a file name.)"""
+        return self.image_alt_text or (self.image.description if self.image else "")
+
+    @property
+    def published_at(self):
+        """The news date as a moment (midnight in Stockholm), for feeds."""
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time.min))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = self.get_parent().specific
+        return context
+
+    def get_social_image(self):
+        return super().get_social_image() or self.image
