@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    "forum.middleware.ForumPermissionMiddleware",
 ]
 
 ROOT_URLCONF = "arena.urls"
