@@ -1,6 +1,10 @@
-"""External tools some tests need (chromium, Java, npm packages)."""
+"""What tests need outside the test process: external tools (chromium, Java, npm packages) and
+fresh interpreters for settings that must be imported from scratch."""
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,3 +14,36 @@ def missing_tool(message):
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "arena.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "arenahuddinge.se",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_python(code, env):
+    """Runs code in a fresh interpreter, so that each settings module is imported from scratch."""
+    # The browser tests allow async-unsafe calls in this process; a deployment never does.
+    ignored = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {key: value for key, value in os.environ.items() if key not in ignored}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def run_manage(*args, env):
+    return run_python(
+        f"import sys; from django.core.management import execute_from_command_line; "
+        f"execute_from_command_line(['manage.py', *{list(args)!r}])",
+        env,
+    )

@@ -250,3 +250,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# The admin shows avatars uploaded here only: no requests to Gravatar with editors' e-mail hashes.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -1,0 +1,63 @@
+"""Production settings put the security headers on every kind of response, and a visitor who
+only reads gets no cookie. Runs a fresh interpreter with production settings on a migrated,
+seeded SQLite file."""
+
+import json
+
+import pytest
+
+from tests.tools import PRODUCTION_ENV, run_manage, run_python
+
+PATHS = {"public page": "/var-verksamhet/", "forum page": "/forum/", "admin page": "/admin/login/"}
+
+
+@pytest.fixture(scope="module")
+def production_responses(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("production")
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "STATIC_ROOT": str(folder)}
+    for command in (("migrate", "--noinput"), ("seed_demo",), ("collectstatic", "--noinput")):
+        result = run_manage(*command, env=env)
+        assert result.returncode == 0, result.stderr
+    result = run_python(
+        "import json, django; django.setup()\n"
+        "from django.test import Client\n"
+        "responses = {}\n"
+        f"for name, path in {PATHS!r}.items():\n"
+        "    response = Client().get(path, secure=True, HTTP_HOST='arenahuddinge.se')\n"
+        "    responses[name] = {'status': response.status_code, 'headers': dict(response.headers),\n"
+        "                       'cookies': {name: [bool(m['secure']), m['samesite'], bool(m['httponly'])]\n"
+        "                                   for name, m in response.cookies.items()}}\n"
+        "print(json.dumps(responses))\n",
+        env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("name", PATHS)
+def test_every_kind_of_page_carries_the_security_headers(production_responses, name):
+    response = production_responses[name]
+    headers = response["headers"]
+
+    assert response["status"] == 200
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "camera=()" in headers["Permissions-Policy"]
+    policy = dict(directive.strip().split(" ", 1) for directive in headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    if name != "admin page":
+        assert policy["script-src"] == "'self'", "public pages allow no inline script"
+
+
+def test_reading_a_public_page_sets_no_cookie(production_responses):
+    assert production_responses["public page"]["cookies"] == {}
+    assert production_responses["forum page"]["cookies"] == {}
+
+
+def test_a_form_sets_only_a_secure_same_site_csrf_cookie(production_responses):
+    # Secure, SameSite=Lax; not HttpOnly, which would add nothing for a CSRF token (Django docs).
+    assert production_responses["admin page"]["cookies"] == {"csrftoken": [True, "Lax", False]}
