@@ -6,10 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum import account_urls
+from forum.membership_views import MembershipApplicationReceivedView, MembershipApplicationView
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("forum/", include(machina_urls)),
+    path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
+    path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
+    path("konto/", include(account_urls)),
     path("sitemap.xml", sitemap),
 ]
 

@@ -11,3 +11,12 @@ class ArenaForumConfig(AppConfig):
     label = "arena_forum"
     verbose_name = "Forum och medlemskap"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from .display_names import member_display_name
+
+        # machina calls the method named in MACHINA_USER_DISPLAY_NAME_METHOD on the user to show
+        # who wrote a post; this gives Django's own user model that method without swapping it.
+        get_user_model().add_to_class("get_member_display_name", member_display_name)

@@ -200,6 +200,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Arena Huddinge <info@
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
+# Accounts: members log in with their e-mail address as username (forum/account_urls.py).
+LOGIN_URL = "/konto/logga-in/"
+LOGIN_REDIRECT_URL = "/konto/"
+LOGOUT_REDIRECT_URL = "/"
+
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Arena Huddinge"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -218,6 +224,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 
 # django-machina
 MACHINA_FORUM_NAME = "Arena Huddinges forum"
+# Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
+# method to the user model).
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 

@@ -1,0 +1,152 @@
+"""The rules of membership: approving and rejecting applications, registering and approving
+members, and the e-mails that tell people about it. Views only call these functions."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import MemberProfile, MembershipApplication, Organisation
+
+MEMBERS_GROUP_NAME = "Medlemmar"
+
+
+class ApplicationAlreadyDecided(Exception):
+    """The application has already been approved or rejected (perhaps by someone else)."""
+
+
+def members_group():
+    """The group whose people may take part in the forum (its grants come from a migration)."""
+    group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)
+    return group
+
+
+def email_in_use(email):
+    return get_user_model().objects.filter(username__iexact=email).exists() or (
+        get_user_model().objects.filter(email__iexact=email).exists()
+    )
+
+
+def set_password_url(user, base_url):
+    """An absolute link to the page where the user chooses a (new) password."""
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return base_url.rstrip("/") + path
+
+
+def send_member_email(to, template, context):
+    """Sends a plain-text e-mail whose first line in the template is the subject."""
+    subject, _, body = render_to_string(template, context).strip().partition("\n")
+    send_mail(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def _lock_pending(application):
+    locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if not locked.is_pending:
+        raise ApplicationAlreadyDecided
+    return locked
+
+
+def approve_application(application, decided_by, base_url):
+    """Creates the organisation, the contact person's account and approved member profile, and
+    e-mails the contact person a link to choose a password once everything is saved."""
+    with transaction.atomic():
+        application = _lock_pending(application)
+        organisation = Organisation(
+            name=application.organisation_name,
+            organisation_number=application.organisation_number,
+            sector=application.sector,
+            website=application.website,
+            description=application.description,
+            listed_in_directory=application.listed_in_directory,
+        )
+        organisation.full_clean()
+        organisation.save()
+        first_name, _, last_name = application.contact_name.partition(" ")
+        user = get_user_model()(
+            username=application.contact_email.lower(),
+            email=application.contact_email.lower(),
+            first_name=first_name,
+            last_name=last_name,
+        )
+        user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        user.groups.add(members_group())
+        MemberProfile.objects.create(
+            user=user,
+            organisation=organisation,
+            title=application.contact_title,
+            display_name=application.contact_name,
+            is_approved=True,
+        )
+        application.status = MembershipApplication.Status.APPROVED
+        application.organisation = organisation
+        application.decided_by = decided_by
+        application.decided_at = timezone.now()
+        application.save()
+        context = {"application": application, "set_password_url": set_password_url(user, base_url)}
+        transaction.on_commit(
+            lambda: send_member_email(user.email, "forum/membership/email/application_approved.txt", context)
+        )
+    return application
+
+
+def reject_application(application, decided_by, reason):
+    """Rejects the application and e-mails the contact person the reason."""
+    with transaction.atomic():
+        application = _lock_pending(application)
+        application.status = MembershipApplication.Status.REJECTED
+        application.rejection_reason = reason
+        application.decided_by = decided_by
+        application.decided_at = timezone.now()
+        application.save()
+        transaction.on_commit(
+            lambda: send_member_email(
+                application.contact_email,
+                "forum/membership/email/application_rejected.txt",
+                {"application": application},
+            )
+        )
+    return application
+
+
+def register_member(*, email, password, first_name, last_name, organisation, title, display_name):
+    """Creates an account and member profile. A person whose e-mail address is on one of the
+    organisation's verified domains is a member at once; others wait for a communicator."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            username=email.lower(), email=email.lower(), password=password, first_name=first_name, last_name=last_name
+        )
+        approved = organisation.has_verified_domain(email)
+        profile = MemberProfile.objects.create(
+            user=user, organisation=organisation, title=title, display_name=display_name, is_approved=approved
+        )
+        if approved:
+            user.groups.add(members_group())
+    return profile
+
+
+def approve_member(profile, base_url):
+    """Makes a waiting member a member and tells them by e-mail."""
+    with transaction.atomic():
+        profile.is_approved = True
+        profile.save(update_fields=["is_approved"])
+        profile.user.groups.add(members_group())
+        context = {"profile": profile, "forum_url": base_url.rstrip("/") + reverse("forum:index")}
+        transaction.on_commit(
+            lambda: send_member_email(profile.user.email, "forum/membership/email/member_approved.txt", context)
+        )
+    return profile

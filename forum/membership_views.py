@@ -1,0 +1,87 @@
+"""Public membership pages: the "Bli medlem" application and the account pages under /konto/."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import ObjectDoesNotExist
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.views.generic import CreateView, FormView, TemplateView, UpdateView
+
+from .membership import register_member
+from .membership_forms import MemberProfileForm, MembershipApplicationForm, RegistrationForm
+
+
+class MembershipApplicationView(CreateView):
+    form_class = MembershipApplicationForm
+    template_name = "forum/membership/application_form.html"
+    success_url = reverse_lazy("membership_application_received")
+
+
+class MembershipApplicationReceivedView(TemplateView):
+    template_name = "forum/membership/application_received.html"
+
+
+class RegistrationView(FormView):
+    form_class = RegistrationForm
+    template_name = "forum/account/register.html"
+    success_url = reverse_lazy("accounts:overview")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("accounts:overview")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        profile = register_member(
+            email=data["email"],
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            organisation=data["organisation"],
+            title=data["title"],
+            display_name=data["display_name"],
+        )
+        login(self.request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
+        if profile.is_approved:
+            messages.success(self.request, "Välkommen! Ditt konto är klart och du kan delta i forumet direkt.")
+        else:
+            messages.info(
+                self.request,
+                "Ditt konto är skapat. Innan du kan skriva i forumet behöver Arena Huddinge bekräfta att du "
+                "hör till organisationen. Du får e-post när det är klart.",
+            )
+        return super().form_valid(form)
+
+
+class AccountOverviewView(LoginRequiredMixin, TemplateView):
+    template_name = "forum/account/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["profile"] = self.request.user.member_profile
+        except ObjectDoesNotExist:
+            context["profile"] = None
+        return context
+
+
+class MemberProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
+    form_class = MemberProfileForm
+    template_name = "forum/account/profile_form.html"
+    success_url = reverse_lazy("accounts:overview")
+    success_message = "Dina uppgifter är sparade."
+
+    def get_object(self, queryset=None):
+        try:
+            return self.request.user.member_profile
+        except ObjectDoesNotExist:
+            return None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.get_object() is None:
+            messages.info(request, "Ditt konto har ingen medlemsprofil att ändra.")
+            return redirect("accounts:overview")
+        return super().dispatch(request, *args, **kwargs)
