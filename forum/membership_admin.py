@@ -207,6 +207,7 @@ class MembershipApplicationViewSet(ActionViewSetMixin, ModelViewSet):
     model = MembershipApplication
     icon = "form"
     menu_label = "Ansökningar"
+    url_prefix = "medlemskap/ansokningar"
     add_to_admin_menu = False
     inspect_view_enabled = True
     index_view_class = ApplicationIndexView
@@ -224,6 +225,7 @@ class OrganisationViewSet(ModelViewSet):
     model = Organisation
     icon = "site"
     menu_label = "Organisationer"
+    url_prefix = "medlemskap/organisationer"
     add_to_admin_menu = False
     list_display = ["name", "organisation_number", "sector", "listed_in_directory"]
     list_filter = ["sector", "listed_in_directory"]
@@ -234,6 +236,7 @@ class MemberProfileViewSet(ActionViewSetMixin, ModelViewSet):
     model = MemberProfile
     icon = "user"
     menu_label = "Medlemmar"
+    url_prefix = "medlemskap/medlemmar"
     add_to_admin_menu = False
     inspect_view_enabled = True
     index_view_class = MemberIndexView

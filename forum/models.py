@@ -77,8 +77,8 @@ class Organisation(models.Model):
 
     def has_verified_domain(self, email):
         """Whether the e-mail address belongs to one of the organisation's verified domains."""
-        domain = email.rpartition("@")[2].strip().lower()
-        return bool(domain) and domain in split_domains(self.email_domains)
+        _, at, domain = email.strip().lower().rpartition("@")
+        return bool(at and domain) and domain in split_domains(self.email_domains)
 
 
 class MemberProfile(models.Model):

@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
+from forum.models import MemberProfile, MembershipApplication, Organisation, Sector
 from home.models import HomePage, StandardPage
 
 
@@ -50,3 +51,54 @@ class StandardPageFactory(PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+# Valid Swedish organisation numbers (their Luhn check digit is right), for as many organisations
+# as a test needs.
+VALID_ORGANISATION_NUMBERS = [
+    "556036-0793",
+    "212000-0142",
+    "556016-0680",
+    "559123-4561",
+    "559234-5671",
+    "559345-6782",
+    "559456-7892",
+    "559567-8904",
+]
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n} AB")
+    organisation_number = factory.Sequence(lambda n: VALID_ORGANISATION_NUMBERS[n % len(VALID_ORGANISATION_NUMBERS)])
+    sector = Sector.NARINGSLIV
+    description = "Ett lokalt företag i Huddinge."
+
+    class Meta:
+        model = Organisation
+
+
+class MemberProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = "Verksamhetsutvecklare"
+    display_name = factory.Sequence(lambda n: f"Medlem Nummer {n}")
+    is_approved = True
+
+    class Meta:
+        model = MemberProfile
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    organisation_name = "Sjödalens Cykelverkstad AB"
+    organisation_number = "556016-0680"
+    sector = Sector.NARINGSLIV
+    website = "https://cykelverkstad.example.se"
+    description = "Vi lagar och säljer cyklar vid Sjödalstorget."
+    contact_name = "Alva Lindqvist"
+    contact_email = "alva@cykelverkstad.example.se"
+    contact_phone = "08-123 456 78"
+    contact_title = "Vd"
+    privacy_consent = True
+
+    class Meta:
+        model = MembershipApplication
