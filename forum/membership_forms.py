@@ -17,7 +17,17 @@ EMAIL_IN_USE_MESSAGE = (
 )
 
 
-class MembershipApplicationForm(forms.ModelForm):
+class MarkOptionalFieldsMixin:
+    """Marks the optional fields in their labels, so that nobody has to guess what is required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not field.required and not isinstance(field.widget, forms.CheckboxInput):
+                field.label = f"{field.label} (frivilligt)"
+
+
+class MembershipApplicationForm(MarkOptionalFieldsMixin, forms.ModelForm):
     website = forms.URLField(
         label="Webbplats", required=False, assume_scheme="https", widget=forms.URLInput(attrs={"autocomplete": "url"})
     )
@@ -77,7 +87,7 @@ class MembershipApplicationForm(forms.ModelForm):
         return email
 
 
-class RegistrationForm(SetPasswordMixin, forms.Form):
+class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
     first_name = forms.CharField(
         label="Förnamn", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
@@ -152,7 +162,7 @@ class MemberPasswordResetForm(PasswordResetForm):
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
 
-class MemberProfileForm(forms.ModelForm):
+class MemberProfileForm(MarkOptionalFieldsMixin, forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = ["display_name", "title"]

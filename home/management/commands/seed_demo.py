@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from home.demo import members
 from home.models import HomePage, SiteSettings, StandardPage
 
 HOME = {
@@ -124,6 +125,7 @@ class Command(BaseCommand):
             for page_data in PAGES:
                 self.ensure_child_page(home, StandardPage, page_data)
             self.ensure_site_settings(home)
+            members.seed(self, home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:
