@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -79,6 +79,24 @@ class MemberIndexView(PendingMemberMixin, ActionIndexView):
 
 class MemberInspectView(PendingMemberMixin, ActionInspectView):
     pass
+
+
+class OrganisationDeleteView(DeleteView):
+    """Organisations with members are kept (their member profiles protect them)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_protected"] = context.get("is_protected") or self.object.members.exists()
+        return context
+
+    def form_valid(self, form):
+        if self.object.members.exists():
+            messages.error(
+                self.request,
+                f"{self.object.name} har medlemmar och kan inte tas bort. Flytta eller ta bort medlemmarna först.",
+            )
+            return redirect(self.index_url_name)
+        return super().form_valid(form)
 
 
 class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
@@ -226,6 +244,7 @@ class OrganisationViewSet(ModelViewSet):
     icon = "site"
     menu_label = "Organisationer"
     url_prefix = "medlemskap/organisationer"
+    delete_view_class = OrganisationDeleteView
     add_to_admin_menu = False
     list_display = ["name", "organisation_number", "sector", "listed_in_directory"]
     list_filter = ["sector", "listed_in_directory"]
