@@ -49,7 +49,34 @@ def set_password_url(user, base_url):
 def send_member_email(to, template, context):
     """Sends a plain-text e-mail whose first line in the template is the subject."""
     subject, _, body = render_to_string(template, context).strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, [to])
+    send_mail(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, to)
+
+
+def send_after_commit(to, template, context):
+    """Sends the e-mail once the transaction is saved. A mail server that is down is logged and
+    does not undo the decision; the person can always ask for a new link with "Glömt lösenordet"."""
+    transaction.on_commit(lambda: send_member_email(to, template, context), robust=True)
+
+
+def reviewers_of(permission):
+    """E-mail addresses of the people (communicators) allowed to decide, not every superuser."""
+    reviewers = get_user_model().objects.with_perm(permission, include_superusers=False).exclude(email="")
+    return sorted({user.email for user in reviewers})
+
+
+def receive_application(application, base_url):
+    """Confirms a new application to the contact person and tells the reviewers about it."""
+    send_after_commit(
+        [application.contact_email], "forum/membership/email/application_received.txt", {"application": application}
+    )
+    reviewers = reviewers_of("arena_forum.change_membershipapplication")
+    if reviewers:
+        admin_url = base_url.rstrip("/") + reverse("membershipapplication:inspect", args=[application.pk])
+        send_after_commit(
+            reviewers,
+            "forum/membership/email/application_to_review.txt",
+            {"application": application, "admin_url": admin_url},
+        )
 
 
 def _lock_pending(application):
@@ -98,9 +125,7 @@ def approve_application(application, decided_by, base_url):
         application.decided_at = timezone.now()
         application.save()
         context = {"application": application, "set_password_url": set_password_url(user, base_url)}
-        transaction.on_commit(
-            lambda: send_member_email(user.email, "forum/membership/email/application_approved.txt", context)
-        )
+        send_after_commit([user.email], "forum/membership/email/application_approved.txt", context)
     return application
 
 
@@ -113,19 +138,18 @@ def reject_application(application, decided_by, reason):
         application.decided_by = decided_by
         application.decided_at = timezone.now()
         application.save()
-        transaction.on_commit(
-            lambda: send_member_email(
-                application.contact_email,
-                "forum/membership/email/application_rejected.txt",
-                {"application": application},
-            )
+        send_after_commit(
+            [application.contact_email],
+            "forum/membership/email/application_rejected.txt",
+            {"application": application},
         )
     return application
 
 
-def register_member(*, email, password, first_name, last_name, organisation, title, display_name):
+def register_member(*, email, password, first_name, last_name, organisation, title, display_name, base_url):
     """Creates an account and member profile. A person whose e-mail address is on one of the
-    organisation's verified domains is a member at once; others wait for a communicator."""
+    organisation's verified domains is a member at once; others wait for a communicator, who
+    is told by e-mail."""
     with transaction.atomic():
         user = get_user_model().objects.create_user(
             username=email.lower(), email=email.lower(), password=password, first_name=first_name, last_name=last_name
@@ -136,6 +160,11 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
         )
         if approved:
             user.groups.add(members_group())
+        elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
+            admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
+            send_after_commit(
+                reviewers, "forum/membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
+            )
     return profile
 
 
@@ -146,7 +175,5 @@ def approve_member(profile, base_url):
         profile.save(update_fields=["is_approved"])
         profile.user.groups.add(members_group())
         context = {"profile": profile, "forum_url": base_url.rstrip("/") + reverse("forum:index")}
-        transaction.on_commit(
-            lambda: send_member_email(profile.user.email, "forum/membership/email/member_approved.txt", context)
-        )
+        send_after_commit([profile.user.email], "forum/membership/email/member_approved.txt", context)
     return profile

@@ -5,11 +5,12 @@ from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
-from .membership import register_member
+from .membership import receive_application, register_member
 from .membership_forms import MemberProfileForm, MembershipApplicationForm, RegistrationForm
 
 
@@ -17,6 +18,12 @@ class MembershipApplicationView(CreateView):
     form_class = MembershipApplicationForm
     template_name = "forum/membership/application_form.html"
     success_url = reverse_lazy("membership_application_received")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            receive_application(self.object, self.request.build_absolute_uri("/"))
+        return response
 
 
 class MembershipApplicationReceivedView(TemplateView):
@@ -43,6 +50,7 @@ class RegistrationView(FormView):
             organisation=data["organisation"],
             title=data["title"],
             display_name=data["display_name"],
+            base_url=self.request.build_absolute_uri("/"),
         )
         login(self.request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
         if profile.is_approved:

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from forum.models import MemberProfile
@@ -55,8 +56,18 @@ def test_header_offers_account_and_logout_to_members(client, home_page):
     assert ">Logga in</a>" not in html
 
 
-def test_registration_with_a_verified_domain_makes_a_member_at_once(client, home_page, organisation):
-    response = client.post("/konto/registrera/", registration(organisation), follow=True)
+@pytest.fixture
+def reviewer(db):
+    user = UserFactory(email="kommunikator@arenahuddinge.se")
+    user.user_permissions.add(Permission.objects.get(codename="change_memberprofile"))
+    return user
+
+
+def test_registration_with_a_verified_domain_makes_a_member_at_once(
+    client, home_page, organisation, reviewer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/konto/registrera/", registration(organisation), follow=True)
 
     assert response.redirect_chain == [("/konto/", 302)]
     html = response.content.decode()
@@ -67,12 +78,16 @@ def test_registration_with_a_verified_domain_makes_a_member_at_once(client, home
     assert profile.organisation == organisation
     assert profile.user.groups.filter(name="Medlemmar").exists()
     assert profile.user.check_password(PASSWORD)
+    assert mailoutbox == []  # nothing for the reviewers to do
 
 
-def test_registration_with_another_domain_waits_for_approval(client, home_page, organisation):
-    response = client.post(
-        "/konto/registrera/", registration(organisation, email="anna@gmail.example.com"), follow=True
-    )
+def test_registration_with_another_domain_waits_for_approval(
+    client, home_page, organisation, reviewer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/konto/registrera/", registration(organisation, email="anna@gmail.example.com"), follow=True
+        )
 
     html = response.content.decode()
     assert "Innan du kan skriva i forumet behöver Arena Huddinge bekräfta" in html
@@ -80,6 +95,9 @@ def test_registration_with_another_domain_waits_for_approval(client, home_page, 
     profile = MemberProfile.objects.get(user__username="anna@gmail.example.com")
     assert not profile.is_approved
     assert not profile.user.groups.exists()
+    assert [message.to for message in mailoutbox] == [["kommunikator@arenahuddinge.se"]]
+    assert mailoutbox[0].subject == "Ny medlem väntar på godkännande: Anna S"
+    assert f"http://testserver/admin/medlemskap/medlemmar/inspect/{profile.pk}/" in mailoutbox[0].body
 
 
 def test_registration_with_an_email_in_use_is_refused_in_swedish(client, home_page, organisation):

@@ -1,9 +1,11 @@
 """Applying for membership at /bli-medlem/ and a communicator's decision in the Wagtail admin."""
 
 import re
+import smtplib
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from forum.models import MemberProfile, MembershipApplication, Organisation
@@ -60,6 +62,40 @@ def test_valid_application_is_saved_as_pending(client, home_page):
     assert application.contact_email == "alva@cykelverkstad.example.se"
     assert application.privacy_consent
     assert application.listed_in_directory
+
+
+def test_application_is_confirmed_and_the_reviewers_are_told(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    reviewer = UserFactory(email="kommunikator@arenahuddinge.se")
+    reviewer.user_permissions.add(Permission.objects.get(codename="change_membershipapplication"))
+    UserFactory(email="utvecklare@arenahuddinge.se", is_superuser=True)  # not a reviewer
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/bli-medlem/", VALID_APPLICATION)
+
+    receipt, notice = sorted(mailoutbox, key=lambda message: message.to)
+    assert receipt.to == ["alva@cykelverkstad.example.se"]
+    assert receipt.subject == "Vi har tagit emot er ansökan till Arena Huddinge"
+    assert notice.to == ["kommunikator@arenahuddinge.se"]
+    assert notice.subject == "Ny medlemsansökan: Sjödalens Cykelverkstad AB"
+    application = MembershipApplication.objects.get()
+    assert f"http://testserver/admin/medlemskap/ansokningar/inspect/{application.pk}/" in notice.body
+
+
+def test_application_is_kept_when_the_mail_server_is_down(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
+):
+    def mail_server_down(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("nere")
+
+    monkeypatch.setattr("forum.membership.send_mail", mail_server_down)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/bli-medlem/", VALID_APPLICATION)
+
+    assert response.status_code == 302
+    assert MembershipApplication.objects.exists()
 
 
 def test_invalid_organisation_number_is_explained_next_to_the_field(client, home_page):
