@@ -39,7 +39,10 @@ def field_error(html, field_name):
 
 
 def test_header_offers_login_and_membership_to_visitors(client, home_page):
-    html = client.get("/").content.decode()
+    response = client.get("/")
+
+    assert "csrftoken" not in response.cookies  # the logout form is only there for members
+    html = response.content.decode()
 
     assert '<a class="account-nav__link" href="/konto/logga-in/">Logga in</a>' in html
     assert '<a class="account-nav__link" href="/bli-medlem/">Bli medlem</a>' in html
