@@ -79,6 +79,14 @@ def receive_application(application, base_url):
         )
 
 
+def available_display_name(name, organisation):
+    """The name, or the name with the organisation when another member already goes by it."""
+    if not MemberProfile.display_name_taken(name):
+        return name
+    max_length = MemberProfile._meta.get_field("display_name").max_length
+    return f"{name} ({organisation.name})"[:max_length]
+
+
 def _lock_pending(application):
     locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
     if not locked.is_pending:
@@ -116,7 +124,7 @@ def approve_application(application, decided_by, base_url):
             user=user,
             organisation=organisation,
             title=application.contact_title,
-            display_name=application.contact_name,
+            display_name=available_display_name(application.contact_name, organisation),
             is_approved=True,
         )
         application.status = MembershipApplication.Status.APPROVED

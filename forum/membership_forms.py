@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 
 from .membership import email_in_use
-from .models import MemberProfile, MembershipApplication, Organisation
+from .models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
 
 EMAIL_IN_USE_MESSAGE = (
     "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” "
@@ -124,6 +124,12 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
             raise forms.ValidationError(EMAIL_IN_USE_MESSAGE, code="email_in_use")
         return email
 
+    def clean_display_name(self):
+        display_name = self.cleaned_data["display_name"]
+        if MemberProfile.display_name_taken(display_name):
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN_MESSAGE, code="display_name_taken")
+        return display_name
+
     def clean(self):
         self.validate_passwords()
         user = get_user_model()(
@@ -166,6 +172,12 @@ class MemberProfileForm(MarkOptionalFieldsMixin, forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = ["display_name", "title"]
+
+    def clean_display_name(self):
+        display_name = self.cleaned_data["display_name"]
+        if MemberProfile.display_name_taken(display_name, exclude_pk=self.instance.pk):
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN_MESSAGE, code="display_name_taken")
+        return display_name
 
 
 class RejectApplicationForm(forms.Form):

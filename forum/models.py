@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .fields import OrganisationNumberField
@@ -81,6 +82,9 @@ class Organisation(models.Model):
         return bool(at and domain) and domain in split_domains(self.email_domains)
 
 
+DISPLAY_NAME_TAKEN_MESSAGE = "Visningsnamnet används redan av en annan medlem. Välj ett annat."
+
+
 class MemberProfile(models.Model):
     """A person from a member organisation. Only the display name is ever shown publicly."""
 
@@ -112,9 +116,21 @@ class MemberProfile(models.Model):
         ordering = ["display_name"]
         verbose_name = "medlem"
         verbose_name_plural = "medlemmar"
+        constraints = [
+            # Nobody can pass themselves off as another member in the forum.
+            models.UniqueConstraint(
+                Lower("display_name"),
+                name="unique_member_display_name",
+                violation_error_message=DISPLAY_NAME_TAKEN_MESSAGE,
+            )
+        ]
 
     def __str__(self):
         return f"{self.display_name} ({self.organisation})"
+
+    @classmethod
+    def display_name_taken(cls, display_name, exclude_pk=None):
+        return cls.objects.filter(display_name__iexact=display_name.strip()).exclude(pk=exclude_pk).exists()
 
 
 class MembershipApplication(models.Model):

@@ -114,6 +114,15 @@ def test_registration_with_an_email_in_use_is_refused_in_swedish(client, home_pa
     assert MemberProfile.objects.count() == 0
 
 
+def test_display_name_cannot_be_another_members(client, home_page, organisation):
+    MemberProfileFactory(display_name="Anna S")
+
+    response = client.post("/konto/registrera/", registration(organisation, display_name="anna s"))
+
+    assert "Visningsnamnet används redan" in field_error(response.content.decode(), "display_name")
+    assert MemberProfile.objects.count() == 1
+
+
 def test_registration_checks_the_passwords(client, home_page, organisation):
     mismatch = client.post("/konto/registrera/", registration(organisation, password2="något-annat-123"))
     too_simple = client.post("/konto/registrera/", registration(organisation, password1="1234", password2="1234"))
@@ -193,6 +202,9 @@ def test_member_edits_display_name_and_title(client, home_page):
     assert "Dina uppgifter är sparade." in response.content.decode()
     profile.refresh_from_db()
     assert (profile.display_name, profile.title) == ("Nytt namn", "Vd")
+    MemberProfileFactory(display_name="Upptaget Namn")
+    taken = client.post("/konto/profil/", {"display_name": "upptaget namn", "title": "Vd"})
+    assert "Visningsnamnet används redan" in field_error(taken.content.decode(), "display_name")
     empty = client.post("/konto/profil/", {"display_name": "", "title": ""})
     assert "Det här fältet är obligatoriskt" in field_error(empty.content.decode(), "display_name")
 

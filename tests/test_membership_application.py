@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from forum.models import MemberProfile, MembershipApplication, Organisation
 
-from .factories import MembershipApplicationFactory, OrganisationFactory, UserFactory
+from .factories import MemberProfileFactory, MembershipApplicationFactory, OrganisationFactory, UserFactory
 
 VALID_APPLICATION = {
     "organisation_name": "Sjödalens Cykelverkstad AB",
@@ -203,6 +203,17 @@ def test_approval_creates_member_and_the_emailed_link_sets_a_password(
     )
     assert "Mitt konto" in logged_in.content.decode()
     assert logged_in.context["user"] == user
+
+
+def test_approval_keeps_display_names_unique(client, communicator, django_capture_on_commit_callbacks):
+    MemberProfileFactory(display_name="Alva Lindqvist")
+    application = MembershipApplicationFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("membershipapplication:approve", args=[application.pk]))
+
+    profile = MemberProfile.objects.get(user__username="alva@cykelverkstad.example.se")
+    assert profile.display_name == "Alva Lindqvist (Sjödalens Cykelverkstad AB)"
 
 
 def test_approval_that_cannot_be_completed_saves_nothing(
