@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from forum.models import MemberProfile, MembershipApplication, Organisation, Sector
+from forum.validators import luhn_check_digit
 from home.models import HomePage, StandardPage
 
 
@@ -53,23 +54,15 @@ class StandardPageFactory(PageFactory):
         model = StandardPage
 
 
-# Valid Swedish organisation numbers (their Luhn check digit is right), for as many organisations
-# as a test needs.
-VALID_ORGANISATION_NUMBERS = [
-    "556036-0793",
-    "212000-0142",
-    "556016-0680",
-    "559123-4561",
-    "559234-5671",
-    "559345-6782",
-    "559456-7892",
-    "559567-8904",
-]
+def organisation_number(n):
+    """A valid, unique organisation number (series 559, which the fixed numbers in tests avoid)."""
+    digits = f"559{800000 + n:06d}"
+    return f"{digits[:6]}-{digits[6:]}{luhn_check_digit(digits)}"
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Organisation {n} AB")
-    organisation_number = factory.Sequence(lambda n: VALID_ORGANISATION_NUMBERS[n % len(VALID_ORGANISATION_NUMBERS)])
+    organisation_number = factory.Sequence(organisation_number)
     sector = Sector.NARINGSLIV
     description = "Ett lokalt företag i Huddinge."
 
