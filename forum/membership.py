@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_tasks import task
 
 from .models import MemberProfile, MembershipApplication, Organisation
 
@@ -46,16 +47,19 @@ def set_password_url(user, base_url):
     return base_url.rstrip("/") + path
 
 
-def send_member_email(to, template, context):
-    """Sends a plain-text e-mail whose first line in the template is the subject."""
-    subject, _, body = render_to_string(template, context).strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL, to)
+@task()
+def send_member_email(subject, body, recipients):
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
 def send_after_commit(to, template, context):
-    """Sends the e-mail once the transaction is saved. A mail server that is down is logged and
-    does not undo the decision; the person can always ask for a new link with "Glömt lösenordet"."""
-    transaction.on_commit(lambda: send_member_email(to, template, context), robust=True)
+    """Renders a plain-text e-mail (the template's first line is the subject) and hands it to the
+    background tasks once the transaction is saved. A mail server that is down is logged and does
+    not undo the decision; a member can always ask for a new link with "Glömt lösenordet"."""
+    subject, _, body = render_to_string(template, context).strip().partition("\n")
+    transaction.on_commit(
+        lambda: send_member_email.enqueue(subject.strip(), body.strip() + "\n", list(to)), robust=True
+    )
 
 
 def reviewers_of(permission):
