@@ -11,6 +11,7 @@ app_name = "accounts"
 urlpatterns = [
     path("", membership_views.AccountOverviewView.as_view(), name="overview"),
     path("registrera/", membership_views.RegistrationView.as_view(), name="register"),
+    path("bekrafta/<uidb64>/<token>/", membership_views.ConfirmEmailView.as_view(), name="confirm_email"),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

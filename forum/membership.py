@@ -4,19 +4,33 @@ members, and the e-mails that tell people about it. Views only call these functi
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_tasks import task
 
 from .models import MemberProfile, MembershipApplication, Organisation
 
 MEMBERS_GROUP_NAME = "Medlemmar"
+
+
+class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens for the link that proves a person reads mail at a verified domain. A link stops
+    working once it has been used, because the hash includes whether the member is approved."""
+
+    key_salt = "forum.membership.EmailConfirmationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.member_profile.is_approved}{timestamp}"
+
+
+email_confirmation_tokens = EmailConfirmationTokenGenerator()
 
 
 class ApplicationAlreadyDecided(Exception):
@@ -159,24 +173,58 @@ def reject_application(application, decided_by, reason):
 
 
 def register_member(*, email, password, first_name, last_name, organisation, title, display_name, base_url):
-    """Creates an account and member profile. A person whose e-mail address is on one of the
-    organisation's verified domains is a member at once; others wait for a communicator, who
-    is told by e-mail."""
+    """Creates an account and a member profile that waits for approval. A person whose e-mail
+    address is on one of the organisation's verified domains gets a link that makes them a member
+    as soon as they follow it (proving the address is theirs); for others a communicator decides,
+    and is told by e-mail."""
     with transaction.atomic():
         user = get_user_model().objects.create_user(
             username=email.lower(), email=email.lower(), password=password, first_name=first_name, last_name=last_name
         )
-        approved = organisation.has_verified_domain(email)
         profile = MemberProfile.objects.create(
-            user=user, organisation=organisation, title=title, display_name=display_name, is_approved=approved
+            user=user, organisation=organisation, title=title, display_name=display_name, is_approved=False
         )
-        if approved:
-            user.groups.add(members_group())
+        if organisation.has_verified_domain(email):
+            path = reverse(
+                "accounts:confirm_email",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": email_confirmation_tokens.make_token(user),
+                },
+            )
+            send_after_commit(
+                [user.email],
+                "forum/membership/email/confirm_email.txt",
+                {"profile": profile, "confirm_url": base_url.rstrip("/") + path},
+            )
         elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
             admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
             send_after_commit(
                 reviewers, "forum/membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
             )
+    return profile
+
+
+def profile_for_confirmation(uidb64, token):
+    """The waiting member profile a confirmation link is for, or None if the link is not valid."""
+    try:
+        user = get_user_model().objects.select_related("member_profile").get(pk=urlsafe_base64_decode(uidb64).decode())
+        profile = user.member_profile
+    except (ValueError, OverflowError, ObjectDoesNotExist):
+        return None
+    if profile.is_approved or not email_confirmation_tokens.check_token(user, token):
+        return None
+    if not profile.organisation.has_verified_domain(user.email):
+        return None
+    return profile
+
+
+def confirm_membership(profile):
+    """A person who proved they read mail at the organisation's verified domain is a member."""
+    with transaction.atomic():
+        profile.is_approved = True
+        profile.save(update_fields=["is_approved"])
+        profile.user.groups.add(members_group())
     return profile
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
-from .membership import receive_application, register_member
+from .membership import confirm_membership, profile_for_confirmation, receive_application, register_member
 from .membership_forms import MemberProfileForm, MembershipApplicationForm, RegistrationForm
 
 
@@ -53,8 +53,12 @@ class RegistrationView(FormView):
             base_url=self.request.build_absolute_uri("/"),
         )
         login(self.request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
-        if profile.is_approved:
-            messages.success(self.request, "Välkommen! Ditt konto är klart och du kan delta i forumet direkt.")
+        if profile.organisation.has_verified_domain(profile.user.email):
+            messages.info(
+                self.request,
+                f"Ditt konto är skapat. Vi har skickat ett e-postmeddelande till {profile.user.email}. "
+                "Följ länken i det för att bekräfta adressen – sedan är du medlem direkt.",
+            )
         else:
             messages.info(
                 self.request,
@@ -62,6 +66,27 @@ class RegistrationView(FormView):
                 "hör till organisationen. Du får e-post när det är klart.",
             )
         return super().form_valid(form)
+
+
+class ConfirmEmailView(TemplateView):
+    """The link in the confirmation e-mail shows a button; only pressing it (POST) confirms, so
+    that mail scanners that open links do not."""
+
+    template_name = "forum/account/confirm_email.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.profile = profile_for_confirmation(kwargs["uidb64"], kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.profile is None:
+            return self.get(request, *args, **kwargs)
+        confirm_membership(self.profile)
+        messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
+        return redirect("accounts:overview" if request.user.is_authenticated else "accounts:login")
 
 
 class AccountOverviewView(LoginRequiredMixin, TemplateView):

@@ -47,7 +47,7 @@ class Organisation(models.Model):
         validators=[validate_domain_list],
         help_text=(
             "Domäner åtskilda med kommatecken, till exempel huddinge.se. Den som registrerar sig "
-            "med en adress på en av dessa domäner blir medlem direkt."
+            "med en adress på en av dessa domäner blir medlem så snart hen bekräftat adressen."
         ),
     )
     created_at = models.DateTimeField("skapad", auto_now_add=True)
@@ -127,6 +127,11 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return f"{self.display_name} ({self.organisation})"
+
+    @property
+    def awaits_email_confirmation(self):
+        """Waiting only for the person to follow the link sent to a verified-domain address."""
+        return not self.is_approved and self.organisation.has_verified_domain(self.user.email)
 
     @classmethod
     def display_name_taken(cls, display_name, exclude_pk=None):

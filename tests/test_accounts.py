@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from forum.models import MemberProfile
 
@@ -66,22 +68,47 @@ def reviewer(db):
     return user
 
 
-def test_registration_with_a_verified_domain_makes_a_member_at_once(
+def test_registration_with_a_verified_domain_makes_a_member_once_the_address_is_confirmed(
     client, home_page, organisation, reviewer, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/konto/registrera/", registration(organisation), follow=True)
 
     assert response.redirect_chain == [("/konto/", 302)]
-    html = response.content.decode()
-    assert "Ditt konto är klart och du kan delta i forumet direkt" in html
-    assert "Godkänd medlem" in html
+    assert "Följ länken i det för att bekräfta adressen" in response.content.decode()
+    assert "Bekräfta din e-postadress med länken vi skickade" in response.content.decode()
     profile = MemberProfile.objects.get(user__username="anna.svensson@huddinge.se")
-    assert profile.is_approved
     assert profile.organisation == organisation
-    assert profile.user.groups.filter(name="Medlemmar").exists()
     assert profile.user.check_password(PASSWORD)
-    assert mailoutbox == []  # nothing for the reviewers to do
+    assert not profile.is_approved  # anyone can type an address; the link proves it is theirs
+    (email,) = mailoutbox  # nothing for the reviewers to do
+    assert email.to == ["anna.svensson@huddinge.se"]
+    assert email.subject == "Bekräfta din e-postadress hos Arena Huddinge"
+    link = re.search(r"http://testserver(/konto/bekrafta/\S+/)", email.body).group(1)
+
+    page = client.get(link)
+    assert "Bekräfta att du är Anna S från Huddinge kommun" in page.content.decode()
+    profile.refresh_from_db()
+    assert not profile.is_approved  # opening the link (as mail scanners do) is not enough
+    confirmed = client.post(link, follow=True)
+
+    assert "Din adress är bekräftad och du är nu medlem" in confirmed.content.decode()
+    assert "Godkänd medlem" in confirmed.content.decode()
+    profile.refresh_from_db()
+    assert profile.is_approved
+    assert profile.user.groups.filter(name="Medlemmar").exists()
+    assert "Länken fungerar inte" in client.get(link).content.decode()  # used once only
+
+
+def test_confirmation_link_with_a_wrong_token_does_nothing(client, home_page, organisation):
+    profile = MemberProfileFactory(is_approved=False, organisation=organisation, user__email="kim@huddinge.se")
+    uidb64 = urlsafe_base64_encode(force_bytes(profile.user.pk))
+
+    response = client.post(f"/konto/bekrafta/{uidb64}/fel-token/")
+
+    assert "Länken fungerar inte" in response.content.decode()
+    profile.refresh_from_db()
+    assert not profile.is_approved
 
 
 def test_registration_with_another_domain_waits_for_approval(
