@@ -110,6 +110,7 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     form_class = forms.Form
     submit_label = ""
     is_serious = False
+    detail_fields = []
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -123,6 +124,19 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(details=self.get_details(), **kwargs)
+
+    def get_details(self):
+        """(label, value) for the fields the person deciding needs to see."""
+        details = []
+        for name in self.detail_fields:
+            field = self.model._meta.get_field(name)
+            display = getattr(self.object, f"get_{name}_display", None)
+            value = display() if display else getattr(self.object, name)
+            details.append((field.verbose_name.capitalize(), value if value not in (None, "") else "–"))
+        return details
 
     def get_breadcrumbs_items(self):
         return [
@@ -150,8 +164,26 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         raise NotImplementedError
 
 
-class ApproveApplicationView(DecisionView):
+class ApplicationDecisionView(DecisionView):
     model = MembershipApplication
+    detail_fields = [
+        "organisation_name",
+        "organisation_number",
+        "sector",
+        "website",
+        "description",
+        "contact_name",
+        "contact_title",
+        "contact_email",
+        "contact_phone",
+        "created_at",
+    ]
+
+    def is_open(self):
+        return self.object.is_pending
+
+
+class ApproveApplicationView(ApplicationDecisionView):
     page_title = "Godkänn ansökan"
     submit_label = "Ja, godkänn"
     explanation = (
@@ -159,24 +191,17 @@ class ApproveApplicationView(DecisionView):
         "med en länk för att välja lösenord."
     )
 
-    def is_open(self):
-        return self.object.is_pending
-
     def decide(self, form):
         approve_application(self.object, self.request.user, site_base_url(self.request))
         return f"{self.object.organisation_name} är nu medlem. Kontaktpersonen har fått e-post."
 
 
-class RejectApplicationView(DecisionView):
-    model = MembershipApplication
+class RejectApplicationView(ApplicationDecisionView):
     page_title = "Avslå ansökan"
     form_class = RejectApplicationForm
     submit_label = "Avslå"
     is_serious = True
     explanation = "Kontaktpersonen får e-post med skälet till avslaget."
-
-    def is_open(self):
-        return self.object.is_pending
 
     def decide(self, form):
         reject_application(self.object, self.request.user, form.cleaned_data["reason"])
@@ -185,6 +210,7 @@ class RejectApplicationView(DecisionView):
 
 class ApproveMemberView(DecisionView):
     model = MemberProfile
+    detail_fields = ["display_name", "user", "title", "organisation", "created_at"]
     page_title = "Godkänn medlem"
     submit_label = "Ja, godkänn"
     explanation = (

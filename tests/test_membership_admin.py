@@ -35,6 +35,19 @@ def test_membership_admin_pages_open(client, communicator):
     assert {url: client.get(url).status_code for url in urls} == dict.fromkeys(urls, 200)
 
 
+def test_decision_pages_show_what_is_decided(client, communicator):
+    application = MembershipApplicationFactory()
+    profile = MemberProfileFactory(is_approved=False, user__username="kim@gmail.example.com")
+
+    approve_application = client.get(reverse("membershipapplication:approve", args=[application.pk])).content.decode()
+    approve_member = client.get(reverse("memberprofile:approve", args=[profile.pk])).content.decode()
+
+    assert "<dt>Organisationsnummer</dt><dd>556016-0680</dd>" in approve_application
+    assert "<dt>Kontaktpersonens e-postadress</dt><dd>alva@cykelverkstad.example.se</dd>" in approve_application
+    assert "<dt>Sektor</dt><dd>Näringsliv</dd>" in approve_application
+    assert "<dt>Användare</dt><dd>kim@gmail.example.com</dd>" in approve_member
+
+
 def test_pending_application_offers_approve_and_reject_when_inspected(client, communicator):
     pending = MembershipApplicationFactory()
 
