@@ -8,7 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from forum import notifications, reports
+from forum import account_urls, notifications, reports
+from forum.membership_views import MembershipApplicationReceivedView, MembershipApplicationView
 from home import views as home_views
 
 urlpatterns = [
@@ -22,6 +23,9 @@ urlpatterns = [
     path("forum-moderering/anmalningar/", reports.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", reports.handle_report, name="forum_handle_report"),
     path("forum/", include(machina_urls)),
+    path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
+    path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
+    path("konto/", include(account_urls)),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("sok/", home_views.search, name="search"),

@@ -13,6 +13,13 @@ class ArenaForumConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
         from . import notifications
+        from .display_names import member_display_name
 
         notifications.connect_signals()
+
+        # machina calls the method named in MACHINA_USER_DISPLAY_NAME_METHOD on the user to show
+        # who wrote a post; this gives Django's own user model that method without swapping it.
+        get_user_model().add_to_class("get_member_display_name", member_display_name)

@@ -14,7 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
+from forum.models import MemberProfile, MembershipApplication, Organisation, Sector
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
+from forum.validators import luhn_check_digit
 from home.models import (
     ActivityPlanIndexPage,
     ActivityPlanPage,
@@ -250,3 +252,46 @@ class ImageFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = get_image_model()
+
+
+def organisation_number(n):
+    """A valid, unique organisation number (series 559, which the fixed numbers in tests avoid)."""
+    digits = f"559{800000 + n:06d}"
+    return f"{digits[:6]}-{digits[6:]}{luhn_check_digit(digits)}"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n} AB")
+    organisation_number = factory.Sequence(organisation_number)
+    sector = Sector.NARINGSLIV
+    description = "Ett lokalt företag i Huddinge."
+
+    class Meta:
+        model = Organisation
+
+
+class MemberProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = "Verksamhetsutvecklare"
+    display_name = factory.Sequence(lambda n: f"Medlem Nummer {n}")
+    is_approved = True
+
+    class Meta:
+        model = MemberProfile
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    organisation_name = "Sjödalens Cykelverkstad AB"
+    organisation_number = "556016-0680"
+    sector = Sector.NARINGSLIV
+    website = "https://cykelverkstad.example.se"
+    description = "Vi lagar och säljer cyklar vid Sjödalstorget."
+    contact_name = "Alva Lindqvist"
+    contact_email = "alva@cykelverkstad.example.se"
+    contact_phone = "08-123 456 78"
+    contact_title = "Vd"
+    privacy_consent = True
+
+    class Meta:
+        model = MembershipApplication

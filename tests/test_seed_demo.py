@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from forum.models import Organisation
+from forum.validators import validate_organisation_number
 from home.models import HomePage
 
 # seed_demo stores a PDF; keep it out of the project's media folder.
@@ -48,3 +50,22 @@ def test_superuser_gets_a_random_password_printed_once(db):
     assert len(password) >= 16
     assert password not in second_output
     assert "finns redan" in second_output
+
+
+def test_seed_demo_creates_member_organisations_with_one_member_each(db):
+    seed()
+    second_output = seed()
+
+    organisations = Organisation.objects.all()
+    assert organisations.count() == 8
+    assert {organisation.sector for organisation in organisations} == {"kommun", "naringsliv"}
+    assert all(organisation.listed_in_directory and organisation.description for organisation in organisations)
+    assert Organisation.objects.get(organisation_number="212000-0142").name == "Huddinge kommun"
+    for organisation in organisations:
+        validate_organisation_number(organisation.organisation_number)
+        (profile,) = organisation.members.all()
+        assert profile.is_approved
+        assert profile.display_name
+        assert not profile.user.has_usable_password()
+        assert profile.user.groups.filter(name="Medlemmar").exists()
+    assert "Demoinnehållet finns redan; inget ändrades." in second_output

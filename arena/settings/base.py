@@ -217,6 +217,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Arena Huddinge <info@
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
+# Accounts: members log in with their e-mail address as username (forum/account_urls.py).
+LOGIN_URL = "/konto/logga-in/"
+LOGIN_REDIRECT_URL = "/konto/"
+LOGOUT_REDIRECT_URL = "/"
+
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Arena Huddinge"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -244,6 +250,9 @@ MACHINA_FORUM_NAME = "Arena Huddinges forum"
 # Posts and signatures are rendered from Markdown and then sanitised (forum/markup.py). machina reads
 # this setting when its models are imported, so it lives here and not in a later settings module.
 MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
+# Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
+# method to the user model).
+MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 

@@ -1,0 +1,68 @@
+"""The account pages under /konto/: register, log in and out, passwords, profile."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from . import membership_views
+from .membership_forms import EmailAuthenticationForm, MemberPasswordResetForm
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", membership_views.AccountOverviewView.as_view(), name="overview"),
+    path("registrera/", membership_views.RegistrationView.as_view(), name="register"),
+    path("bekrafta/<uidb64>/<token>/", membership_views.ConfirmEmailView.as_view(), name="confirm_email"),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(
+            template_name="forum/account/login.html",
+            authentication_form=EmailAuthenticationForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profil/", membership_views.MemberProfileUpdateView.as_view(), name="profile"),
+    path(
+        "byt-losenord/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="forum/account/password_change_form.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "byt-losenord/klart/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="forum/account/password_change_done.html"),
+        name="password_change_done",
+    ),
+    path(
+        "aterstall-losenord/",
+        auth_views.PasswordResetView.as_view(
+            form_class=MemberPasswordResetForm,
+            template_name="forum/account/password_reset_form.html",
+            subject_template_name="forum/account/email/password_reset_subject.txt",
+            email_template_name="forum/account/email/password_reset_email.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "aterstall-losenord/skickat/",
+        auth_views.PasswordResetDoneView.as_view(template_name="forum/account/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "aterstall-losenord/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="forum/account/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "aterstall-losenord/klart/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="forum/account/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
+]

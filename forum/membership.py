@@ -1,0 +1,243 @@
+"""The rules of membership: approving and rejecting applications, registering and approving
+members, and the e-mails that tell people about it. Views only call these functions."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django_tasks import task
+
+from .models import MemberProfile, MembershipApplication, Organisation
+
+MEMBERS_GROUP_NAME = "Medlemmar"
+
+
+class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens for the link that proves a person reads mail at a verified domain. A link stops
+    working once it has been used, because the hash includes whether the member is approved."""
+
+    key_salt = "forum.membership.EmailConfirmationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.member_profile.is_approved}{timestamp}"
+
+
+email_confirmation_tokens = EmailConfirmationTokenGenerator()
+
+
+class ApplicationAlreadyDecided(Exception):
+    """The application has already been approved or rejected (perhaps by someone else)."""
+
+
+def members_group():
+    """The group whose people may take part in the forum (its grants come from a migration)."""
+    group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)
+    return group
+
+
+def email_in_use(email):
+    return get_user_model().objects.filter(username__iexact=email).exists() or (
+        get_user_model().objects.filter(email__iexact=email).exists()
+    )
+
+
+def set_password_url(user, base_url):
+    """An absolute link to the page where the user chooses a (new) password."""
+    path = reverse(
+        "accounts:password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    return base_url.rstrip("/") + path
+
+
+@task()
+def send_member_email(subject, body, recipients):
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def send_after_commit(to, template, context):
+    """Renders a plain-text e-mail (the template's first line is the subject) and hands it to the
+    background tasks once the transaction is saved. A mail server that is down is logged and does
+    not undo the decision; a member can always ask for a new link with "Glömt lösenordet"."""
+    subject, _, body = render_to_string(template, context).strip().partition("\n")
+    transaction.on_commit(
+        lambda: send_member_email.enqueue(subject.strip(), body.strip() + "\n", list(to)), robust=True
+    )
+
+
+def reviewers_of(permission):
+    """E-mail addresses of the people (communicators) allowed to decide, not every superuser."""
+    reviewers = (
+        get_user_model()
+        .objects.with_perm(permission, include_superusers=False, backend="django.contrib.auth.backends.ModelBackend")
+        .exclude(email="")
+    )
+    return sorted({user.email for user in reviewers})
+
+
+def receive_application(application, base_url):
+    """Confirms a new application to the contact person and tells the reviewers about it."""
+    send_after_commit(
+        [application.contact_email], "forum/membership/email/application_received.txt", {"application": application}
+    )
+    reviewers = reviewers_of("arena_forum.change_membershipapplication")
+    if reviewers:
+        admin_url = base_url.rstrip("/") + reverse("membershipapplication:inspect", args=[application.pk])
+        send_after_commit(
+            reviewers,
+            "forum/membership/email/application_to_review.txt",
+            {"application": application, "admin_url": admin_url},
+        )
+
+
+def available_display_name(name, organisation):
+    """The name, or the name with the organisation when another member already goes by it."""
+    if not MemberProfile.display_name_taken(name):
+        return name
+    max_length = MemberProfile._meta.get_field("display_name").max_length
+    return f"{name} ({organisation.name})"[:max_length]
+
+
+def _lock_pending(application):
+    locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if not locked.is_pending:
+        raise ApplicationAlreadyDecided
+    return locked
+
+
+def approve_application(application, decided_by, base_url):
+    """Creates the organisation, the contact person's account and approved member profile, and
+    e-mails the contact person a link to choose a password once everything is saved."""
+    with transaction.atomic():
+        application = _lock_pending(application)
+        organisation = Organisation(
+            name=application.organisation_name,
+            organisation_number=application.organisation_number,
+            sector=application.sector,
+            website=application.website,
+            description=application.description,
+            listed_in_directory=application.listed_in_directory,
+        )
+        organisation.full_clean()
+        organisation.save()
+        first_name, _, last_name = application.contact_name.partition(" ")
+        user = get_user_model()(
+            username=application.contact_email.lower(),
+            email=application.contact_email.lower(),
+            first_name=first_name,
+            last_name=last_name,
+        )
+        user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+        user.groups.add(members_group())
+        MemberProfile.objects.create(
+            user=user,
+            organisation=organisation,
+            title=application.contact_title,
+            display_name=available_display_name(application.contact_name, organisation),
+            is_approved=True,
+        )
+        application.status = MembershipApplication.Status.APPROVED
+        application.organisation = organisation
+        application.decided_by = decided_by
+        application.decided_at = timezone.now()
+        application.save()
+        context = {"application": application, "set_password_url": set_password_url(user, base_url)}
+        send_after_commit([user.email], "forum/membership/email/application_approved.txt", context)
+    return application
+
+
+def reject_application(application, decided_by, reason):
+    """Rejects the application and e-mails the contact person the reason."""
+    with transaction.atomic():
+        application = _lock_pending(application)
+        application.status = MembershipApplication.Status.REJECTED
+        application.rejection_reason = reason
+        application.decided_by = decided_by
+        application.decided_at = timezone.now()
+        application.save()
+        send_after_commit(
+            [application.contact_email],
+            "forum/membership/email/application_rejected.txt",
+            {"application": application},
+        )
+    return application
+
+
+def register_member(*, email, password, first_name, last_name, organisation, title, display_name, base_url):
+    """Creates an account and a member profile that waits for approval. A person whose e-mail
+    address is on one of the organisation's verified domains gets a link that makes them a member
+    as soon as they follow it (proving the address is theirs); for others a communicator decides,
+    and is told by e-mail."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            username=email.lower(), email=email.lower(), password=password, first_name=first_name, last_name=last_name
+        )
+        profile = MemberProfile.objects.create(
+            user=user, organisation=organisation, title=title, display_name=display_name, is_approved=False
+        )
+        if organisation.has_verified_domain(email):
+            path = reverse(
+                "accounts:confirm_email",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": email_confirmation_tokens.make_token(user),
+                },
+            )
+            send_after_commit(
+                [user.email],
+                "forum/membership/email/confirm_email.txt",
+                {"profile": profile, "confirm_url": base_url.rstrip("/") + path},
+            )
+        elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
+            admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
+            send_after_commit(
+                reviewers, "forum/membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
+            )
+    return profile
+
+
+def profile_for_confirmation(uidb64, token):
+    """The waiting member profile a confirmation link is for, or None if the link is not valid."""
+    try:
+        user = get_user_model().objects.select_related("member_profile").get(pk=urlsafe_base64_decode(uidb64).decode())
+        profile = user.member_profile
+    except (ValueError, OverflowError, ObjectDoesNotExist):
+        return None
+    if profile.is_approved or not email_confirmation_tokens.check_token(user, token):
+        return None
+    if not profile.organisation.has_verified_domain(user.email):
+        return None
+    return profile
+
+
+def confirm_membership(profile):
+    """A person who proved they read mail at the organisation's verified domain is a member."""
+    with transaction.atomic():
+        profile.is_approved = True
+        profile.save(update_fields=["is_approved"])
+        profile.user.groups.add(members_group())
+    return profile
+
+
+def approve_member(profile, base_url):
+    """Makes a waiting member a member and tells them by e-mail."""
+    with transaction.atomic():
+        profile.is_approved = True
+        profile.save(update_fields=["is_approved"])
+        profile.user.groups.add(members_group())
+        context = {"profile": profile, "forum_url": base_url.rstrip("/") + reverse("forum:index")}
+        send_after_commit([profile.user.email], "forum/membership/email/member_approved.txt", context)
+    return profile

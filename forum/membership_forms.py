@@ -1,0 +1,189 @@
+"""Forms for applying for membership, registering an account and editing one's profile.
+
+Named ``membership_forms`` rather than ``forms``: machina's class loader looks for modules called
+``forum.forms`` and the like, and this app must never be mistaken for machina's forum app.
+"""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
+
+from .membership import email_in_use
+from .models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
+
+EMAIL_IN_USE_MESSAGE = (
+    "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” "
+    "om du inte minns ditt lösenord."
+)
+
+
+class MarkOptionalFieldsMixin:
+    """Marks the optional fields in their labels, so that nobody has to guess what is required."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not field.required and not isinstance(field.widget, forms.CheckboxInput):
+                field.label = f"{field.label} (frivilligt)"
+
+
+class MembershipApplicationForm(MarkOptionalFieldsMixin, forms.ModelForm):
+    website = forms.URLField(
+        label="Webbplats", required=False, assume_scheme="https", widget=forms.URLInput(attrs={"autocomplete": "url"})
+    )
+    privacy_consent = forms.BooleanField(
+        label="Jag har läst integritetspolicyn och samtycker till att Arena Huddinge behandlar uppgifterna i ansökan.",
+        error_messages={"required": "Du behöver samtycka till behandlingen av personuppgifter för att kunna ansöka."},
+    )
+
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "organisation_name",
+            "organisation_number",
+            "sector",
+            "website",
+            "description",
+            "listed_in_directory",
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
+            "privacy_consent",
+        ]
+        widgets = {
+            "sector": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No empty "---------" choice among the radio buttons.
+        self.fields["sector"].choices = self.fields["sector"].choices[1:]
+
+    def clean_organisation_number(self):
+        number = self.cleaned_data["organisation_number"]
+        if Organisation.objects.filter(organisation_number=number).exists():
+            raise forms.ValidationError(
+                "Organisationen med detta organisationsnummer är redan medlem i Arena Huddinge.", code="member"
+            )
+        if MembershipApplication.objects.filter(
+            organisation_number=number, status=MembershipApplication.Status.PENDING
+        ).exists():
+            raise forms.ValidationError(
+                "Det finns redan en ansökan för detta organisationsnummer som väntar på beslut.", code="pending"
+            )
+        return number
+
+    def clean_contact_email(self):
+        email = self.cleaned_data["contact_email"].lower()
+        if email_in_use(email):
+            raise forms.ValidationError(EMAIL_IN_USE_MESSAGE, code="email_in_use")
+        return email
+
+
+class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
+    first_name = forms.CharField(
+        label="Förnamn", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label="Efternamn", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
+    email = forms.EmailField(
+        label="E-postadress",
+        help_text="Används för att logga in. Den visas aldrig för andra.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1, password2 = SetPasswordMixin.create_password_fields(label1="Lösenord", label2="Upprepa lösenordet")
+    organisation = forms.ModelChoiceField(
+        label="Organisation",
+        queryset=Organisation.objects.all(),
+        empty_label="Välj organisation",
+        help_text="Finns inte din organisation i listan? Då behöver den först bli medlem via ”Bli medlem”.",
+    )
+    title = forms.CharField(
+        label="Titel",
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+    )
+    display_name = forms.CharField(
+        label="Visningsnamn",
+        max_length=100,
+        help_text="Det namn som andra ser i forumet, till exempel ditt förnamn och efternamn.",
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if email_in_use(email):
+            raise forms.ValidationError(EMAIL_IN_USE_MESSAGE, code="email_in_use")
+        return email
+
+    def clean_display_name(self):
+        display_name = self.cleaned_data["display_name"]
+        if MemberProfile.display_name_taken(display_name):
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN_MESSAGE, code="display_name_taken")
+        return display_name
+
+    def clean(self):
+        self.validate_passwords()
+        user = get_user_model()(
+            username=self.cleaned_data.get("email", ""),
+            email=self.cleaned_data.get("email", ""),
+            first_name=self.cleaned_data.get("first_name", ""),
+            last_name=self.cleaned_data.get("last_name", ""),
+        )
+        self.validate_password_for_user(user)
+        return self.cleaned_data
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Logging in with the e-mail address, which is the username on this site."""
+
+    username = forms.EmailField(
+        label="E-postadress", widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "E-postadressen eller lösenordet är fel. Observera att lösenordet skiljer på stora och små bokstäver."
+        ),
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].lower()
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Also sends the link to members who have not chosen a password yet: an approved applicant
+    who lost the first e-mail gets a new link the ordinary way."""
+
+    def get_users(self, email):
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
+
+
+class MemberProfileForm(MarkOptionalFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = ["display_name", "title"]
+
+    def clean_display_name(self):
+        display_name = self.cleaned_data["display_name"]
+        if MemberProfile.display_name_taken(display_name, exclude_pk=self.instance.pk):
+            raise forms.ValidationError(DISPLAY_NAME_TAKEN_MESSAGE, code="display_name_taken")
+        return display_name
+
+
+class RejectApplicationForm(forms.Form):
+    reason = forms.CharField(
+        label="Skäl till avslag",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Skälet skickas med e-post till kontaktpersonen.",
+        error_messages={"required": "Skriv skälet till avslaget; det skickas till den som ansökt."},
+    )

@@ -1,0 +1,120 @@
+"""Public membership pages: the "Bli medlem" application and the account pages under /konto/."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse_lazy
+from django.views.generic import CreateView, FormView, TemplateView, UpdateView
+
+from .membership import confirm_membership, profile_for_confirmation, receive_application, register_member
+from .membership_forms import MemberProfileForm, MembershipApplicationForm, RegistrationForm
+
+
+class MembershipApplicationView(CreateView):
+    form_class = MembershipApplicationForm
+    template_name = "forum/membership/application_form.html"
+    success_url = reverse_lazy("membership_application_received")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            receive_application(self.object, self.request.build_absolute_uri("/"))
+        return response
+
+
+class MembershipApplicationReceivedView(TemplateView):
+    template_name = "forum/membership/application_received.html"
+
+
+class RegistrationView(FormView):
+    form_class = RegistrationForm
+    template_name = "forum/account/register.html"
+    success_url = reverse_lazy("accounts:overview")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("accounts:overview")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        profile = register_member(
+            email=data["email"],
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            organisation=data["organisation"],
+            title=data["title"],
+            display_name=data["display_name"],
+            base_url=self.request.build_absolute_uri("/"),
+        )
+        login(self.request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
+        if profile.organisation.has_verified_domain(profile.user.email):
+            messages.info(
+                self.request,
+                f"Ditt konto är skapat. Vi har skickat ett e-postmeddelande till {profile.user.email}. "
+                "Följ länken i det för att bekräfta adressen – sedan är du medlem direkt.",
+            )
+        else:
+            messages.info(
+                self.request,
+                "Ditt konto är skapat. Innan du kan skriva i forumet behöver Arena Huddinge bekräfta att du "
+                "hör till organisationen. Du får e-post när det är klart.",
+            )
+        return super().form_valid(form)
+
+
+class ConfirmEmailView(TemplateView):
+    """The link in the confirmation e-mail shows a button; only pressing it (POST) confirms, so
+    that mail scanners that open links do not."""
+
+    template_name = "forum/account/confirm_email.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.profile = profile_for_confirmation(kwargs["uidb64"], kwargs["token"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(profile=self.profile, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.profile is None:
+            return self.get(request, *args, **kwargs)
+        confirm_membership(self.profile)
+        messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
+        return redirect("accounts:overview" if request.user.is_authenticated else "accounts:login")
+
+
+class AccountOverviewView(LoginRequiredMixin, TemplateView):
+    template_name = "forum/account/overview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["profile"] = self.request.user.member_profile
+        except ObjectDoesNotExist:
+            context["profile"] = None
+        return context
+
+
+class MemberProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
+    form_class = MemberProfileForm
+    template_name = "forum/account/profile_form.html"
+    success_url = reverse_lazy("accounts:overview")
+    success_message = "Dina uppgifter är sparade."
+
+    def get_object(self, queryset=None):
+        try:
+            return self.request.user.member_profile
+        except ObjectDoesNotExist:
+            return None
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.get_object() is None:
+            messages.info(request, "Ditt konto har ingen medlemsprofil att ändra.")
+            return redirect("accounts:overview")
+        return super().dispatch(request, *args, **kwargs)
