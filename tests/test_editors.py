@@ -107,6 +107,21 @@ def test_communicator_cannot_manage_users_or_groups(communicator_client, url):
         assert response["Location"] == "/admin/"
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/anmalningar/",
+        "/admin/anmalningar/?export=csv",
+        "/admin/medlemskap/ansokningar/",
+        "/admin/medlemskap/organisationer/",
+        "/admin/medlemskap/organisationer/new/",
+        "/admin/medlemskap/medlemmar/",
+    ],
+)
+def test_communicator_handles_registrations_and_membership(communicator_client, url):
+    assert communicator_client.get(url).status_code == 200
+
+
 def test_communicator_reads_contact_form_submissions(communicator_client, home_page):
     contact_page = ContactPageFactory(parent=home_page)
     contact_page.get_submission_class().objects.create(page=contact_page, form_data={"namn": "Kim Andersson"})
