@@ -1,7 +1,7 @@
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage, StandardPage
+from home.models import HomePage, SiteSettings, StandardPage
 
 from .factories import HomePageFactory, StandardPageFactory
 
@@ -41,8 +41,14 @@ def test_menu_marks_the_current_page(client, home_page):
 
 
 def test_footer_shows_the_site_settings(client, home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.membership_heading = "Välkommen som medlem"
+    settings.save()
+
     html = client.get("/").content.decode()
 
+    assert '<h2 class="site-footer__heading" id="sidfot-medlemskap">Välkommen som medlem</h2>' in html
+    assert '<a href="/bli-medlem/">Ansök om medlemskap</a>' in html
     assert "Sjödalsvägen 1<br>141 85 Huddinge" in html
     assert '<a href="mailto:info@arenahuddinge.se">info@arenahuddinge.se</a>' in html
     assert '<a href="https://www.linkedin.com/company/arena-huddinge" rel="noopener">LinkedIn</a>' in html

@@ -14,6 +14,17 @@ class SiteSettings(BaseSiteSetting):
     linkedin_url = models.URLField("LinkedIn", blank=True)
     facebook_url = models.URLField("Facebook", blank=True)
     instagram_url = models.URLField("Instagram", blank=True)
+    membership_heading = models.CharField("rubrik", max_length=80, default="Bli medlem")
+    membership_text = models.TextField(
+        "text",
+        max_length=400,
+        blank=True,
+        default=(
+            "Är din organisation verksam i Huddinge? Som medlem möter du kommunen och andra företag "
+            "i dialog, på våra aktiviteter och i forumet."
+        ),
+        help_text="Visas i sidfoten med en länk till ansökan om medlemskap.",
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="integritetssida",
@@ -47,6 +58,10 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url")],
             heading="Sociala medier",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("membership_heading"), FieldPanel("membership_text")],
+            heading="Uppmaning att bli medlem",
         ),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("cookie_page"), FieldPanel("accessibility_page")],
