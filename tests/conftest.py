@@ -1,11 +1,20 @@
 import pytest
+from django.urls import reverse
 from wagtail.models import Site
 
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
-from .factories import ContactPageFactory, ForumFactory, HomePageFactory, PostFactory, StandardPageFactory
-from .forum_helpers import forum_url, topic_url
+from .factories import (
+    ContactPageFactory,
+    ForumFactory,
+    ForumMemberFactory,
+    HomePageFactory,
+    PostFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+from .forum_helpers import forum_url, post_create_url, post_update_url, topic_create_url, topic_url
 
 
 @pytest.fixture
@@ -55,6 +64,36 @@ def audited_urls(home_page, public_forum):
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
         "sök i forumet": "/forum/search/?q=sommarjobb",
+    }
+
+
+@pytest.fixture
+def audit_member(db):
+    """The forum member the checkers are logged in as for `member_audited_urls`."""
+    return ForumMemberFactory(username="maja", first_name="Maja", last_name="Medlem")
+
+
+@pytest.fixture
+def member_audited_urls(audit_member, home_page, public_forum):
+    """One forum page of every kind a logged-in member sees, for the same independent checkers.
+
+    The checkers log in as `audit_member` before they fetch these.
+    """
+    topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
+    own_post = PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
+    PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Vi kan ta emot två i augusti.")
+    return {
+        "forumöversikt (medlem)": "/forum/",
+        "forum (medlem)": forum_url(public_forum),
+        "ämne i forumet (medlem)": topic_url(topic),
+        "nytt ämne": topic_create_url(public_forum),
+        "svar i ämnet": post_create_url(topic),
+        "redigera inlägg": post_update_url(own_post),
+        "sök i forumet (formulär)": reverse("forum_search:search"),
+        "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
+        "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
+        "mina prenumerationer": reverse("forum_member:user_subscriptions"),
+        "olästa ämnen": reverse("forum_tracking:unread_topics"),
     }
 
 

@@ -1,26 +1,32 @@
-"""The Nu HTML Checker (vnu.jar, the W3C validator) over every kind of public page: no errors."""
+"""The Nu HTML Checker (vnu.jar, the W3C validator) over every kind of public page, and every kind
+of forum page a logged-in member sees: no errors."""
 
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
+from django.test import Client
+
 from tests.tools import missing_tool
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_public_pages_are_valid_html(client, audited_urls, tmp_path):
+def test_public_and_member_pages_are_valid_html(client, audited_urls, member_audited_urls, audit_member, tmp_path):
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
         missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
+    member_client = Client()
+    member_client.force_login(audit_member)
     files = {}
-    for name, path in audited_urls.items():
-        response = client.get(path)
-        assert response.status_code in (200, 404), f"{path} svarade {response.status_code}"
-        file = tmp_path / f"{len(files)}.html"
-        file.write_bytes(response.content)
-        files[file.name] = f"{name} ({path})"
+    for visitor, urls in ((client, audited_urls), (member_client, member_audited_urls)):
+        for name, path in urls.items():
+            response = visitor.get(path)
+            assert response.status_code in (200, 404), f"{path} svarade {response.status_code}"
+            file = tmp_path / f"{len(files)}.html"
+            file.write_bytes(response.content)
+            files[file.name] = f"{name} ({path})"
 
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(p) for p in tmp_path.iterdir()]],
