@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from machina.core.db.models import get_model
 from wagtail.models import Site
 
 from forum.permissions import make_members_only
@@ -9,12 +10,16 @@ from .factories import (
     ContactPageFactory,
     ForumFactory,
     ForumMemberFactory,
+    ForumModeratorFactory,
     HomePageFactory,
     PostFactory,
     StandardPageFactory,
     TopicFactory,
 )
 from .forum_helpers import forum_url, post_create_url, post_update_url, topic_create_url, topic_url
+
+TopicPoll = get_model("forum_polls", "TopicPoll")
+TopicPollOption = get_model("forum_polls", "TopicPollOption")
 
 
 @pytest.fixture
@@ -81,7 +86,15 @@ def member_audited_urls(audit_member, home_page, public_forum):
     """
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     own_post = PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
-    PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Vi kan ta emot två i augusti.")
+    PostFactory(
+        topic=topic,
+        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
+        subject="Re: Praktikplatser till hösten",
+        content="Vi kan ta emot två i augusti.",
+    )
+    poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
+    for month in ("Juni", "Augusti"):
+        TopicPollOption.objects.create(poll=poll, text=month)
     return {
         "forumöversikt (medlem)": "/forum/",
         "forum (medlem)": forum_url(public_forum),
@@ -94,6 +107,24 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
         "mina prenumerationer": reverse("forum_member:user_subscriptions"),
         "olästa ämnen": reverse("forum_tracking:unread_topics"),
+    }
+
+
+@pytest.fixture
+def audit_moderator(db):
+    """The moderator the checkers are logged in as for `moderator_audited_urls`."""
+    return ForumModeratorFactory(username="mona")
+
+
+@pytest.fixture
+def moderator_audited_urls(audit_moderator, home_page, public_forum):
+    """The forum pages only a moderator sees, for the same independent checkers."""
+    topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
+    queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    return {
+        "ämne i forumet (moderator)": topic_url(topic),
+        "modereringskö": reverse("forum_moderation:queue"),
+        "inlägg i modereringskön": reverse("forum_moderation:queued_post", args=[queued.pk]),
     }
 
 

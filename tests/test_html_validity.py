@@ -1,5 +1,5 @@
 """The Nu HTML Checker (vnu.jar, the W3C validator) over every kind of public page, and every kind
-of forum page a logged-in member sees: no errors."""
+of forum page a logged-in member or moderator sees: no errors."""
 
 import json
 import shutil
@@ -13,14 +13,25 @@ from tests.tools import missing_tool
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_public_and_member_pages_are_valid_html(client, audited_urls, member_audited_urls, audit_member, tmp_path):
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_public_member_and_moderator_pages_are_valid_html(
+    client, audited_urls, member_audited_urls, audit_member, moderator_audited_urls, audit_moderator, tmp_path
+):
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
         missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
-    member_client = Client()
-    member_client.force_login(audit_member)
     files = {}
-    for visitor, urls in ((client, audited_urls), (member_client, member_audited_urls)):
+    audits = (
+        (client, audited_urls),
+        (logged_in(audit_member), member_audited_urls),
+        (logged_in(audit_moderator), moderator_audited_urls),
+    )
+    for visitor, urls in audits:
         for name, path in urls.items():
             response = visitor.get(path)
             assert response.status_code in (200, 404), f"{path} svarade {response.status_code}"
