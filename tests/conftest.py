@@ -85,23 +85,39 @@ def member_audited_urls(audit_member, home_page, public_forum):
     The checkers log in as `audit_member` before they fetch these.
     """
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
-    own_post = PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
+    PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
     PostFactory(
         topic=topic,
         poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
         subject="Re: Praktikplatser till hösten",
         content="Vi kan ta emot två i augusti.",
     )
+    own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
     poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
     for month in ("Juni", "Augusti"):
         TopicPollOption.objects.create(poll=poll, text=month)
+    topic_kwargs = {
+        "forum_slug": public_forum.slug,
+        "forum_pk": public_forum.pk,
+        "topic_slug": topic.slug,
+        "topic_pk": topic.pk,
+    }
     return {
         "forumöversikt (medlem)": "/forum/",
         "forum (medlem)": forum_url(public_forum),
         "ämne i forumet (medlem)": topic_url(topic),
         "nytt ämne": topic_create_url(public_forum),
         "svar i ämnet": post_create_url(topic),
-        "redigera inlägg": post_update_url(own_post),
+        "redigera ämne": reverse(
+            "forum_conversation:topic_update",
+            kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
+        ),
+        "redigera svar": post_update_url(own_reply),
+        "radera inlägg": reverse("forum_conversation:post_delete", kwargs={**topic_kwargs, "pk": own_reply.pk}),
+        "avsluta prenumeration": reverse("forum_member:topic_unsubscribe", args=[topic.pk]),
+        "redigera forumprofil": reverse("forum_member:profile_update"),
+        "markera forum som lästa": reverse("forum_tracking:mark_all_forums_read"),
+        "markera ämnen som lästa": reverse("forum_tracking:mark_topics_read", args=[public_forum.pk]),
         "sök i forumet (formulär)": reverse("forum_search:search"),
         "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
         "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
@@ -121,10 +137,17 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
     """The forum pages only a moderator sees, for the same independent checkers."""
     topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
     queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
     return {
         "ämne i forumet (moderator)": topic_url(topic),
         "modereringskö": reverse("forum_moderation:queue"),
         "inlägg i modereringskön": reverse("forum_moderation:queued_post", args=[queued.pk]),
+        "godkänn inlägg": reverse("forum_moderation:approve_queued_post", args=[queued.pk]),
+        "avslå inlägg": reverse("forum_moderation:disapprove_queued_post", args=[queued.pk]),
+        "lås ämne": reverse("forum_moderation:topic_lock", kwargs=topic_kwargs),
+        "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
+        "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
+        "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
     }
 
 
