@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.test import Client
 
+from tests.forum_helpers import submit_form
 from tests.tools import missing_tool
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -26,20 +27,48 @@ def test_public_member_and_moderator_pages_are_valid_html(
     if not java or not VNU_JAR.exists():
         missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
     files = {}
+    member = logged_in(audit_member)
     audits = (
         (client, audited_urls),
-        (logged_in(audit_member), member_audited_urls),
+        (member, member_audited_urls),
         (logged_in(audit_moderator), moderator_audited_urls),
     )
+    responses = {}
     for visitor, urls in audits:
         for name, path in urls.items():
             response = visitor.get(path)
             # Only the public list holds a page that must not exist; a logged-in page must be there.
             expected = (200, 404) if visitor is client else (200,)
             assert response.status_code in expected, f"{path} svarade {response.status_code}"
-            file = tmp_path / f"{len(files)}.html"
-            file.write_bytes(response.content)
-            files[file.name] = f"{name} ({path})"
+            responses[f"{name} ({path})"] = response
+    # The forms as they come back: with errors, and previewed (with a poll).
+    new_topic, reply = member_audited_urls["nytt ämne"], member_audited_urls["svar i ämnet"]
+    answered = {
+        "nytt ämne med fel": submit_form(member, new_topic, "form.forum-form", subject=""),
+        "förhandsgranskat ämne med omröstning": submit_form(
+            member,
+            new_topic,
+            "form.forum-form",
+            subject="Mötestider",
+            content="Vilken tid passar?",
+            poll_question="Förmiddag eller eftermiddag?",
+            **{"poll-0-text": "Förmiddag", "poll-1-text": "Eftermiddag"},
+            preview="1",
+        ),
+        "förhandsgranskat svar": submit_form(member, reply, "form.forum-form", content="**Bra** idé!", preview="1"),
+    }
+    shows = {
+        "nytt ämne med fel": 'aria-invalid="true"',
+        "förhandsgranskat ämne med omröstning": "forum-poll--preview",
+        "förhandsgranskat svar": "forum-post--preview",
+    }
+    for name, response in answered.items():
+        assert response.status_code == 200 and shows[name] in response.content.decode(), name
+        responses[name] = response
+    for name, response in responses.items():
+        file = tmp_path / f"{len(files)}.html"
+        file.write_bytes(response.content)
+        files[file.name] = name
 
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(p) for p in tmp_path.iterdir()]],
