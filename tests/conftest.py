@@ -1,11 +1,25 @@
 import pytest
+from django.urls import reverse
+from machina.core.db.models import get_model
 from wagtail.models import Site
 
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
-from .factories import ContactPageFactory, ForumFactory, HomePageFactory, PostFactory, StandardPageFactory
-from .forum_helpers import forum_url, topic_url
+from .factories import (
+    ContactPageFactory,
+    ForumFactory,
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    HomePageFactory,
+    PostFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+from .forum_helpers import forum_url, post_create_url, post_update_url, topic_create_url, topic_url
+
+TopicPoll = get_model("forum_polls", "TopicPoll")
+TopicPollOption = get_model("forum_polls", "TopicPollOption")
 
 
 @pytest.fixture
@@ -55,6 +69,85 @@ def audited_urls(home_page, public_forum):
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
         "sök i forumet": "/forum/search/?q=sommarjobb",
+    }
+
+
+@pytest.fixture
+def audit_member(db):
+    """The forum member the checkers are logged in as for `member_audited_urls`."""
+    return ForumMemberFactory(username="maja", first_name="Maja", last_name="Medlem")
+
+
+@pytest.fixture
+def member_audited_urls(audit_member, home_page, public_forum):
+    """One forum page of every kind a logged-in member sees, for the same independent checkers.
+
+    The checkers log in as `audit_member` before they fetch these.
+    """
+    topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
+    PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
+    PostFactory(
+        topic=topic,
+        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
+        subject="Re: Praktikplatser till hösten",
+        content="Vi kan ta emot två i augusti.",
+    )
+    own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
+    poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
+    for month in ("Juni", "Augusti"):
+        TopicPollOption.objects.create(poll=poll, text=month)
+    topic_kwargs = {
+        "forum_slug": public_forum.slug,
+        "forum_pk": public_forum.pk,
+        "topic_slug": topic.slug,
+        "topic_pk": topic.pk,
+    }
+    return {
+        "forumöversikt (medlem)": "/forum/",
+        "forum (medlem)": forum_url(public_forum),
+        "ämne i forumet (medlem)": topic_url(topic),
+        "nytt ämne": topic_create_url(public_forum),
+        "svar i ämnet": post_create_url(topic),
+        "redigera ämne": reverse(
+            "forum_conversation:topic_update",
+            kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
+        ),
+        "redigera svar": post_update_url(own_reply),
+        "radera inlägg": reverse("forum_conversation:post_delete", kwargs={**topic_kwargs, "pk": own_reply.pk}),
+        "avsluta prenumeration": reverse("forum_member:topic_unsubscribe", args=[topic.pk]),
+        "redigera forumprofil": reverse("forum_member:profile_update"),
+        "markera forum som lästa": reverse("forum_tracking:mark_all_forums_read"),
+        "markera ämnen som lästa": reverse("forum_tracking:mark_topics_read", args=[public_forum.pk]),
+        "sök i forumet (formulär)": reverse("forum_search:search"),
+        "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
+        "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
+        "mina prenumerationer": reverse("forum_member:user_subscriptions"),
+        "olästa ämnen": reverse("forum_tracking:unread_topics"),
+    }
+
+
+@pytest.fixture
+def audit_moderator(db):
+    """The moderator the checkers are logged in as for `moderator_audited_urls`."""
+    return ForumModeratorFactory(username="mona")
+
+
+@pytest.fixture
+def moderator_audited_urls(audit_moderator, home_page, public_forum):
+    """The forum pages only a moderator sees, for the same independent checkers."""
+    topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
+    queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
+    return {
+        "ämne i forumet (moderator)": topic_url(topic),
+        "modereringskö": reverse("forum_moderation:queue"),
+        "inlägg i modereringskön": reverse("forum_moderation:queued_post", args=[queued.pk]),
+        "godkänn inlägg": reverse("forum_moderation:approve_queued_post", args=[queued.pk]),
+        "avslå inlägg": reverse("forum_moderation:disapprove_queued_post", args=[queued.pk]),
+        "lås ämne": reverse("forum_moderation:topic_lock", kwargs=topic_kwargs),
+        "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
+        "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
+        "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
     }
 
 

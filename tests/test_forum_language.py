@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from .factories import ForumMemberFactory, PostFactory, TopicFactory
@@ -116,3 +117,19 @@ def test_the_check_would_catch_an_untranslated_page(client, member_pages, settin
     html = client.get(member_pages["nytt ämne"]).content.decode()
 
     assert "Post a new topic" in english_on_page(html, english_fragments())
+
+
+def test_no_english_on_any_forum_page_a_member_or_moderator_is_audited_on(
+    member_audited_urls, audit_member, moderator_audited_urls, audit_moderator
+):
+    fragments = english_fragments()
+    english = {}
+    for user, urls in ((audit_member, member_audited_urls), (audit_moderator, moderator_audited_urls)):
+        client = Client()
+        client.force_login(user)
+        for name, path in urls.items():
+            found = english_on_page(client.get(path).content.decode(), fragments)
+            if found:
+                english[name] = found
+
+    assert english == {}

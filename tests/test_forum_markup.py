@@ -145,11 +145,11 @@ def test_a_post_created_through_the_site_renders_inert(client, public_forum):
     attack = '<script>alert("x")</script> [klicka](javascript:alert(1)) <img src=x onerror=alert(1)> **hej**'
     page = client.get(url)
 
-    client.post(url, form_data(page.content.decode(), ".post-edit form", subject="Farligt?", content=attack))
+    client.post(url, form_data(page.content.decode(), "form.forum-form", subject="Farligt?", content=attack))
 
     post = Post.objects.get(subject="Farligt?")
     html = client.get(topic_url(post.topic)).content.decode()
-    post_html = str(BeautifulSoup(html, "html.parser").select_one(".post-content"))
+    post_html = str(BeautifulSoup(html, "html.parser").select_one(".forum-post__content"))
     assert executable_vectors(post_html) == []
     assert "<strong>hej</strong>" in post_html
     assert "&lt;script&gt;" in post_html  # shown as text, not run

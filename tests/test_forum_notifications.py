@@ -24,7 +24,7 @@ GroupForumPermission = get_model("forum_permission", "GroupForumPermission")
 def write(client, url, **values):
     page = client.get(url)
     assert page.status_code == 200
-    response = client.post(url, form_data(page.content.decode(), ".post-edit form", **values))
+    response = client.post(url, form_data(page.content.decode(), "form.forum-form", **values))
     assert response.status_code == 302, response.content.decode()
 
 

@@ -58,7 +58,7 @@ def log_in_as(client, role):
 def post_form(client, url, fallback, **values):
     """Fills in the form when the user may see it, otherwise posts the bare values anyway."""
     page = client.get(url)
-    data = form_data(page.content.decode(), ".post-edit form", **values) if page.status_code == 200 else fallback
+    data = form_data(page.content.decode(), "form.forum-form", **values) if page.status_code == 200 else fallback
     return client.post(url, data)
 
 

@@ -47,7 +47,7 @@ def test_a_member_sees_a_report_link_on_each_post_and_reports_a_post(client, top
 
     html = client.get(topic_url(topic)).content.decode()
     assert f'href="{report_url(reply)}"' in html
-    assert html.count('class="btn btn-secondary btn-sm">Anmäl<') == 2
+    assert html.count('class="forum-post__action">Anmäl<') == 2
 
     form_page = client.get(report_url(reply))
     assert form_page.status_code == 200
@@ -85,7 +85,7 @@ def test_anonymous_visitor_cannot_report_and_sees_no_report_link(client, topic, 
 def test_registered_non_member_cannot_report(client, topic, reply):
     client.force_login(UserFactory())
 
-    assert 'class="btn btn-secondary btn-sm">Anmäl<' not in client.get(topic_url(topic)).content.decode()
+    assert 'class="forum-post__action">Anmäl<' not in client.get(topic_url(topic)).content.decode()
     assert client.post(report_url(reply), {"reason": "Spam."}).status_code == 403
     assert not PostReport.objects.exists()
 

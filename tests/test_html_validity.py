@@ -1,26 +1,74 @@
-"""The Nu HTML Checker (vnu.jar, the W3C validator) over every kind of public page: no errors."""
+"""The Nu HTML Checker (vnu.jar, the W3C validator) over every kind of public page, and every kind
+of forum page a logged-in member or moderator sees: no errors."""
 
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
+from django.test import Client
+
+from tests.forum_helpers import submit_form
 from tests.tools import missing_tool
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_public_pages_are_valid_html(client, audited_urls, tmp_path):
+def logged_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_public_member_and_moderator_pages_are_valid_html(
+    client, audited_urls, member_audited_urls, audit_member, moderator_audited_urls, audit_moderator, tmp_path
+):
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
         missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
     files = {}
-    for name, path in audited_urls.items():
-        response = client.get(path)
-        assert response.status_code in (200, 404), f"{path} svarade {response.status_code}"
+    member = logged_in(audit_member)
+    audits = (
+        (client, audited_urls),
+        (member, member_audited_urls),
+        (logged_in(audit_moderator), moderator_audited_urls),
+    )
+    responses = {}
+    for visitor, urls in audits:
+        for name, path in urls.items():
+            response = visitor.get(path)
+            # Only the public list holds a page that must not exist; a logged-in page must be there.
+            expected = (200, 404) if visitor is client else (200,)
+            assert response.status_code in expected, f"{path} svarade {response.status_code}"
+            responses[f"{name} ({path})"] = response
+    # The forms as they come back: with errors, and previewed (with a poll).
+    new_topic, reply = member_audited_urls["nytt ämne"], member_audited_urls["svar i ämnet"]
+    answered = {
+        "nytt ämne med fel": submit_form(member, new_topic, "form.forum-form", subject=""),
+        "förhandsgranskat ämne med omröstning": submit_form(
+            member,
+            new_topic,
+            "form.forum-form",
+            subject="Mötestider",
+            content="Vilken tid passar?",
+            poll_question="Förmiddag eller eftermiddag?",
+            **{"poll-0-text": "Förmiddag", "poll-1-text": "Eftermiddag"},
+            preview="1",
+        ),
+        "förhandsgranskat svar": submit_form(member, reply, "form.forum-form", content="**Bra** idé!", preview="1"),
+    }
+    shows = {
+        "nytt ämne med fel": 'aria-invalid="true"',
+        "förhandsgranskat ämne med omröstning": "forum-poll--preview",
+        "förhandsgranskat svar": "forum-post--preview",
+    }
+    for name, response in answered.items():
+        assert response.status_code == 200 and shows[name] in response.content.decode(), name
+        responses[name] = response
+    for name, response in responses.items():
         file = tmp_path / f"{len(files)}.html"
         file.write_bytes(response.content)
-        files[file.name] = f"{name} ({path})"
+        files[file.name] = name
 
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(p) for p in tmp_path.iterdir()]],

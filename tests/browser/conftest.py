@@ -4,7 +4,9 @@ import os
 import shutil
 
 import pytest
+from django.conf import settings
 from django.db import connections
+from django.test import Client
 from playwright.sync_api import sync_playwright
 
 from tests.tools import missing_tool
@@ -66,3 +68,16 @@ def site_url(live_server, home_page):
 
     Site.objects.filter(pk=home_page.get_site().pk).update(hostname="localhost", port=live_server.thread.port)
     return live_server.url
+
+
+@pytest.fixture
+def log_in(page, site_url):
+    """Logs the browser in as a user: a session made by Django's test client, its cookie handed over."""
+
+    def log_in(user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site_url}])
+
+    return log_in

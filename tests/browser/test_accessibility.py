@@ -1,5 +1,5 @@
-"""axe-core, the independent accessibility engine, over every kind of public page: no WCAG 2.1
-A or AA violation is allowed."""
+"""axe-core, the independent accessibility engine, over every kind of public page and every kind of
+forum page a logged-in member or moderator sees: no WCAG 2.1 A or AA violation is allowed."""
 
 from pathlib import Path
 
@@ -26,13 +26,76 @@ def describe(violations):
     )
 
 
-def test_public_pages_have_no_wcag_violations(page, site_url, audited_urls, axe_script):
-    failures = {}
-    for name, path in audited_urls.items():
-        page.goto(site_url + path)
-        page.add_script_tag(content=axe_script)
-        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-        if result["violations"]:
-            failures[f"{name} ({path})"] = describe(result["violations"])
+def violations(page, axe_script):
+    page.add_script_tag(content=axe_script)
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)["violations"]
 
+
+def audit(page, site_url, urls, axe_script):
+    failures = {}
+    for name, path in urls.items():
+        page.goto(site_url + path)
+        found = violations(page, axe_script)
+        if found:
+            failures[f"{name} ({path})"] = describe(found)
+    return failures
+
+
+def test_public_pages_have_no_wcag_violations(page, site_url, audited_urls, axe_script):
+    failures = audit(page, site_url, audited_urls, axe_script)
+
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def test_member_forum_pages_have_no_wcag_violations(
+    page, site_url, log_in, member_audited_urls, audit_member, axe_script
+):
+    log_in(audit_member)
+
+    failures = audit(page, site_url, member_audited_urls, axe_script)
+
+    page.goto(site_url + member_audited_urls["nytt ämne"])
+    assert page.locator("form textarea[name='content']").count() == 1, "medlemmen är inte inloggad"
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def test_moderator_forum_pages_have_no_wcag_violations(
+    page, site_url, log_in, moderator_audited_urls, audit_moderator, axe_script
+):
+    log_in(audit_moderator)
+
+    failures = audit(page, site_url, moderator_audited_urls, axe_script)
+
+    page.goto(site_url + moderator_audited_urls["modereringskö"])
+    assert page.locator("h1").inner_text() == "Modereringskö", "moderatorn är inte inloggad"
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violations(
+    page, site_url, log_in, member_audited_urls, audit_member, axe_script
+):
+    log_in(audit_member)
+    failures = {}
+
+    page.goto(site_url + member_audited_urls["nytt ämne"])
+    page.get_by_role("button", name="Skicka").click()
+    page.get_by_text("Det här fältet är obligatoriskt").first.wait_for()
+    failures["nytt ämne med fel"] = violations(page, axe_script)
+
+    page.get_by_label("Rubrik").fill("Mötestider")
+    page.get_by_label("Meddelande").fill("Vilken tid passar?")
+    page.get_by_label("Omröstningsfråga").fill("Förmiddag eller eftermiddag?")
+    page.get_by_label("Svarsalternativ", exact=True).nth(0).fill("Förmiddag")
+    page.get_by_label("Svarsalternativ", exact=True).nth(1).fill("Eftermiddag")
+    page.get_by_role("button", name="Förhandsgranska").click()
+    page.get_by_role("heading", name="Förhandsgranskning: Förmiddag eller eftermiddag?").wait_for()
+    failures["förhandsgranskat ämne med omröstning"] = violations(page, axe_script)
+
+    page.goto(site_url + member_audited_urls["svar i ämnet"])
+    page.get_by_label("Meddelande").fill("**Bra** idé!")
+    page.get_by_role("button", name="Förhandsgranska").click()
+    page.locator(".forum-post--preview strong").wait_for()
+    failures["förhandsgranskat svar"] = violations(page, axe_script)
+
+    failures = {name: describe(found) for name, found in failures.items() if found}
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
