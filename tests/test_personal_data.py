@@ -8,14 +8,17 @@ from axes.models import AccessAttempt, AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models.functions import Cast
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
 
 from forum.models import MembershipApplication, PostReport
 from home.models import EventRegistration
 
 from .factories import (
+    ContactPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     EventRegistrationFactory,
@@ -81,6 +84,14 @@ def member_data(home_page, member, other_member, public_forum):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
     EventRegistrationFactory(event=event, name=f"{FIRST_NAME} {LAST_NAME}", email=EMAIL.upper())
     MembershipApplicationFactory(contact_name=f"{FIRST_NAME} {LAST_NAME}", contact_email=EMAIL)
+    contact_page = ContactPageFactory(parent=home_page)
+    FormSubmission.objects.create(
+        page=contact_page,
+        form_data={"namn": f"{FIRST_NAME} {LAST_NAME}", "e_post": EMAIL, "meddelande": "Hur blir vi medlemmar?"},
+    )
+    FormSubmission.objects.create(
+        page=contact_page, form_data={"namn": "Olle Annan", "e_post": "olle@example.se", "meddelande": "Hej!"}
+    )
     AccessAttempt.objects.create(
         username=EMAIL, ip_address="192.0.2.1", user_agent="Firefox", failures_since_start=1, get_data="", post_data=""
     )
@@ -100,9 +111,16 @@ def rows_containing(value):
     for model in apps.get_models():
         if not model._meta.managed or model._meta.proxy:
             continue
-        text_fields = [f for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
-        for field in text_fields:
-            if model._base_manager.filter(**{f"{field.attname}__icontains": value}).exists():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, (models.CharField, models.TextField)):
+                rows = model._base_manager.filter(**{f"{field.attname}__icontains": value})
+            elif isinstance(field, models.JSONField):
+                rows = model._base_manager.annotate(as_text=Cast(field.attname, models.TextField())).filter(
+                    as_text__icontains=value
+                )
+            else:
+                continue
+            if rows.exists():
                 found.append(f"{model._meta.label}.{field.name}")
     return found
 
@@ -182,6 +200,7 @@ def test_download_holds_only_the_logged_in_members_data(client, member, member_d
     assert EMAIL not in json.dumps(data, ensure_ascii=False)
     assert data["anmälningar_till_evenemang"] == []
     assert data["medlemsansökningar_som_kontaktperson"] == []
+    assert data["meddelanden_via_kontaktformuläret"] == []
     assert data["anmälningar_av_inlägg"] == []
 
 
@@ -250,6 +269,7 @@ def test_deletion_keeping_posts_leaves_no_personal_data_anywhere(client, member,
         "home.EventRegistration.email",
         "arena_forum.MembershipApplication.contact_email",
         "axes.AccessLog.username",
+        "wagtailforms.FormSubmission.form_data",
     } <= set(rows_containing(EMAIL))
     assert "arena_forum.MemberProfile.display_name" in rows_containing(DISPLAY_NAME)
     response = delete_account(client, posts="keep")
@@ -268,6 +288,7 @@ def test_deletion_keeping_posts_leaves_no_personal_data_anywhere(client, member,
     assert (application.contact_name, application.contact_email) == ("Uppgiften raderad", "")
     assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
     assert not EventRegistration.objects.exists()
+    assert [submission.form_data["namn"] for submission in FormSubmission.objects.all()] == ["Olle Annan"]
 
 
 def test_kept_posts_are_shown_as_written_by_a_former_member(client, member, member_data, other_member):

@@ -49,7 +49,7 @@ def privacy_page_data():
                 "behandlar uppgifterna för att fullgöra medlemskapet.</p>"
                 "<p>Under Mitt konto kan du när som helst välja ”Ladda ner mina uppgifter” och få en "
                 "fil med allt vi har sparat om dig: konto, medlemsprofil, inlägg, bevakningar, röster, "
-                "anmälningar och ansökningar. Där kan du också välja ”Radera mitt konto”; då raderas "
+                "anmälningar, ansökningar och meddelanden. Där kan du också välja ”Radera mitt konto”; då raderas "
                 "dina personuppgifter, och dina inlägg står kvar som skrivna av ”Tidigare medlem” "
                 "eller raderas, som du själv väljer.</p>",
             ),
