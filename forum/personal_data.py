@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from machina.core.db.models import get_model
 
@@ -210,9 +211,11 @@ def erase_membership_applications(user):
 
 
 def erase_login_records(user):
-    """django-axes keeps login attempts and logins by username (the e-mail address)."""
+    """django-axes keeps login attempts and logins by what was typed as the username: on this
+    site the e-mail address, which is also the account's username."""
+    typed = Q(username__iexact=user.get_username()) | Q(username__iexact=user.email)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username__iexact=user.get_username()).delete()
+        model.objects.filter(typed).delete()
 
 
 def erase_member(user, *, keep_posts):
