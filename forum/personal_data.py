@@ -22,6 +22,7 @@ Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 TopicPollVote = get_model("forum_polls", "TopicPollVote")
 ForumProfile = get_model("forum_member", "ForumProfile")
+Attachment = get_model("forum_attachments", "Attachment")
 
 FORMER_MEMBER = "Tidigare medlem"
 ERASED = "Uppgiften raderad"
@@ -173,6 +174,17 @@ def collect_personal_data(user):
 # --- Erasing -------------------------------------------------------------------------------------
 
 
+def delete_files_after_commit(files):
+    """Uploaded files cannot be rolled back, so they are deleted only once the erasure is saved."""
+    names = [(file.storage, file.name) for file in files if file]
+
+    def delete():
+        for storage, name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
 def keep_posts_as_former_member(user):
     """The posts stay, shown by machina as written by "Tidigare medlem": a post without a poster
     is an anonymous post, shown with its ``username``. The random key satisfies machina's rule
@@ -182,7 +194,9 @@ def keep_posts_as_former_member(user):
 
 def delete_posts(user):
     """Deletes the posts the machina way: a topic goes with its only post; a topic with replies
-    from others stays (with the next post first) so that their replies are not lost."""
+    from others stays (with the next post first) so that their replies are not lost. The attached
+    files leave the storage once the deletion is saved."""
+    delete_files_after_commit(attachment.file for attachment in Attachment.objects.filter(post__poster=user))
     for post in Post.objects.filter(poster=user).select_related("topic").order_by("-created"):
         post.delete()
 
@@ -193,10 +207,10 @@ def unlink_topics(user):
 
 
 def erase_forum_profile(user):
+    """The profile row goes with the user; its avatar file leaves the storage."""
     profile = ForumProfile.objects.filter(user=user).first()
-    if profile is not None and profile.avatar:
-        avatar = profile.avatar
-        transaction.on_commit(lambda: avatar.storage.delete(avatar.name))
+    if profile is not None:
+        delete_files_after_commit([profile.avatar])
 
 
 def unlink_reports(user):

@@ -39,6 +39,7 @@ TopicPollOption = get_model("forum_polls", "TopicPollOption")
 TopicPollVote = get_model("forum_polls", "TopicPollVote")
 ForumProfile = get_model("forum_member", "ForumProfile")
 TopicReadTrack = get_model("forum_tracking", "TopicReadTrack")
+Attachment = get_model("forum_attachments", "Attachment")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -2,11 +2,13 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.functions import Cast
 from django.test import Client
@@ -18,6 +20,7 @@ from forum.models import MembershipApplication, PostReport
 from home.models import EventRegistration
 
 from .factories import (
+    Attachment,
     ContactPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
@@ -345,3 +348,19 @@ def test_editors_cannot_delete_their_account_here(client, home_page):
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:overview")
     assert get_user_model().objects.filter(pk=editor.pk).exists()
+
+
+def test_deleting_posts_removes_their_attached_files(
+    client, member, member_data, media_root, django_capture_on_commit_callbacks
+):
+    post = member_data["lonely_topic"].first_post
+    attachment = Attachment.objects.create(post=post, file=ContentFile(b"%PDF-1.4", name="protokoll.pdf"))
+    stored = attachment.file.path
+    client.force_login(member)
+    assert Path(stored).read_bytes() == b"%PDF-1.4"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(client, posts="delete")
+
+    assert not Attachment.objects.exists()
+    assert not Path(stored).exists()
