@@ -1,4 +1,5 @@
-"""The account pages under /konto/: register, log in and out, passwords, profile."""
+"""The account pages under /konto/: register, log in and out, passwords, profile,
+downloading one's personal data and deleting the account."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
@@ -22,6 +23,9 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("mina-uppgifter/", membership_views.PersonalDataExportView.as_view(), name="personal_data"),
+    path("radera-konto/", membership_views.AccountDeletionView.as_view(), name="delete"),
+    path("radera-konto/klart/", membership_views.AccountDeletedView.as_view(), name="deleted"),
     path("profil/", membership_views.MemberProfileUpdateView.as_view(), name="profile"),
     path(
         "byt-losenord/",

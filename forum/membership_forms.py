@@ -187,3 +187,43 @@ class RejectApplicationForm(forms.Form):
         help_text="Skälet skickas med e-post till kontaktpersonen.",
         error_messages={"required": "Skriv skälet till avslaget; det skickas till den som ansökt."},
     )
+
+
+class AccountDeletionForm(forms.Form):
+    """Confirms deleting one's own account with the password, and says what becomes of the posts."""
+
+    KEEP = "keep"
+    DELETE = "delete"
+
+    posts = forms.ChoiceField(
+        label="Vad ska hända med dina inlägg i forumet?",
+        choices=[
+            (KEEP, "Låt inläggen stå kvar, som skrivna av ”Tidigare medlem”"),
+            (DELETE, "Radera mina inlägg (ämnen där bara jag har skrivit raderas helt)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Välj vad som ska hända med dina inlägg."},
+    )
+    password = forms.CharField(
+        label="Ditt lösenord",
+        help_text="Skriv ditt lösenord för att bekräfta att du vill radera kontot.",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Skriv ditt lösenord för att bekräfta."},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                "Lösenordet stämmer inte. Observera att det skiljer på stora och små bokstäver.", code="wrong_password"
+            )
+        return password
+
+    @property
+    def keep_posts(self):
+        return self.cleaned_data["posts"] == self.KEEP

@@ -1,17 +1,22 @@
 """Public membership pages: the "Bli medlem" application and the account pages under /konto/."""
 
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
 from .membership import confirm_membership, profile_for_confirmation, receive_application, register_member
-from .membership_forms import MemberProfileForm, MembershipApplicationForm, RegistrationForm
+from .membership_forms import AccountDeletionForm, MemberProfileForm, MembershipApplicationForm, RegistrationForm
+from .personal_data import collect_personal_data, erase_member
 
 
 class MembershipApplicationView(CreateView):
@@ -118,3 +123,47 @@ class MemberProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateVie
             messages.info(request, "Ditt konto har ingen medlemsprofil att ändra.")
             return redirect("accounts:overview")
         return super().dispatch(request, *args, **kwargs)
+
+
+class PersonalDataExportView(LoginRequiredMixin, TemplateView):
+    """GET explains what the file holds; POST returns it (a download is not a side-effect-free
+    link a crawler or a prefetching browser should trigger)."""
+
+    template_name = "forum/account/personal_data.html"
+
+    def post(self, request, *args, **kwargs):
+        data = collect_personal_data(request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        filename = f"arena-huddinge-mina-uppgifter-{timezone.localdate():%Y-%m-%d}.json"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class AccountDeletionView(LoginRequiredMixin, FormView):
+    form_class = AccountDeletionForm
+    template_name = "forum/account/delete_account.html"
+    success_url = reverse_lazy("accounts:deleted")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and (request.user.is_staff or request.user.is_superuser):
+            messages.info(
+                request,
+                "Konton för redaktörer och administratörer kan inte raderas här. Be en administratör om hjälp.",
+            )
+            return redirect("accounts:overview")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user, **super().get_form_kwargs()}
+
+    def form_valid(self, form):
+        erase_member(self.request.user, keep_posts=form.keep_posts)
+        logout(self.request)
+        return super().form_valid(form)
+
+
+class AccountDeletedView(TemplateView):
+    template_name = "forum/account/account_deleted.html"

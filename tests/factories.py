@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from forum.models import MemberProfile, MembershipApplication, Organisation, Sector
+from forum.models import MemberProfile, MembershipApplication, Organisation, PostReport, Sector
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
 from forum.validators import luhn_check_digit
 from home.models import (
@@ -34,6 +34,12 @@ from home.models import (
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
 Post = get_model("forum_conversation", "Post")
+TopicPoll = get_model("forum_polls", "TopicPoll")
+TopicPollOption = get_model("forum_polls", "TopicPollOption")
+TopicPollVote = get_model("forum_polls", "TopicPollVote")
+ForumProfile = get_model("forum_member", "ForumProfile")
+TopicReadTrack = get_model("forum_tracking", "TopicReadTrack")
+Attachment = get_model("forum_attachments", "Attachment")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -99,6 +105,56 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Post
+
+
+class TopicPollFactory(factory.django.DjangoModelFactory):
+    topic = factory.SubFactory(TopicFactory)
+    question = "Vilken tid passar bäst för frukostmötet?"
+
+    class Meta:
+        model = TopicPoll
+
+
+class TopicPollOptionFactory(factory.django.DjangoModelFactory):
+    poll = factory.SubFactory(TopicPollFactory)
+    text = "Klockan 07.30"
+
+    class Meta:
+        model = TopicPollOption
+
+
+class TopicPollVoteFactory(factory.django.DjangoModelFactory):
+    poll_option = factory.SubFactory(TopicPollOptionFactory)
+    voter = factory.SubFactory(ForumMemberFactory)
+
+    class Meta:
+        model = TopicPollVote
+
+
+class ForumProfileFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(ForumMemberFactory)
+    signature = "Näringslivsutvecklare i Huddinge"
+
+    class Meta:
+        model = ForumProfile
+        django_get_or_create = ["user"]
+
+
+class TopicReadTrackFactory(factory.django.DjangoModelFactory):
+    topic = factory.SubFactory(TopicFactory)
+    user = factory.SubFactory(ForumMemberFactory)
+
+    class Meta:
+        model = TopicReadTrack
+
+
+class PostReportFactory(factory.django.DjangoModelFactory):
+    post = factory.SubFactory(PostFactory)
+    reporter = factory.SubFactory(ForumMemberFactory)
+    reason = "Inlägget innehåller reklam."
+
+    class Meta:
+        model = PostReport
 
 
 class PageFactory(factory.django.DjangoModelFactory):

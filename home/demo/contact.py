@@ -46,8 +46,12 @@ def privacy_page_data():
                 "paragraph",
                 "<p>Som medlem har du ett konto med namn, e-postadress och den organisation du "
                 "företräder, och det du skriver i forumet visas för andra enligt forumets regler. Vi "
-                "behandlar uppgifterna för att fullgöra medlemskapet. Du kan när som helst hämta ut "
-                "eller radera dina uppgifter från ditt konto.</p>",
+                "behandlar uppgifterna för att fullgöra medlemskapet.</p>"
+                "<p>Under Mitt konto kan du när som helst välja ”Ladda ner mina uppgifter” och få en "
+                "fil med allt vi har sparat om dig: konto, medlemsprofil, inlägg, bevakningar, röster, "
+                "anmälningar, ansökningar och meddelanden. Där kan du också välja ”Radera mitt konto”; då raderas "
+                "dina personuppgifter, och dina inlägg står kvar som skrivna av ”Tidigare medlem” "
+                "eller raderas, som du själv väljer.</p>",
             ),
             ("heading", {"text": "Dina rättigheter", "level": "h2"}),
             (
