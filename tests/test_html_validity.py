@@ -23,7 +23,7 @@ def test_public_pages_are_valid_html(client, audited_urls, tmp_path):
         files[file.name] = f"{name} ({path})"
 
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(p) for p in tmp_path.iterdir()]],
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(tmp_path / name) for name in files]],
         capture_output=True,
         text=True,
         timeout=300,
