@@ -12,6 +12,9 @@ from .factories import (
     ForumMemberFactory,
     ForumModeratorFactory,
     HomePageFactory,
+    ImageFactory,
+    MemberDirectoryPageFactory,
+    OrganisationFactory,
     PostFactory,
     StandardPageFactory,
     TopicFactory,
@@ -41,7 +44,7 @@ def home_page(db):
 
 
 @pytest.fixture
-def audited_urls(home_page, public_forum):
+def audited_urls(home_page, public_forum, media_root):
     """One page of every public kind, for the independent accessibility and HTML checkers.
 
     Extend this list whenever a new kind of public page lands.
@@ -58,11 +61,21 @@ def audited_urls(home_page, public_forum):
         ],
     )
     ContactPageFactory(parent=home_page)
+    MemberDirectoryPageFactory(parent=home_page)
+    OrganisationFactory(
+        name="Huddingehem AB",
+        sector="kommun",
+        website="https://www.huddingehem.se",
+        logo=ImageFactory(),
+        listed_in_directory=True,
+    )
+    OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
     topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
     return {
         "startsida": "/",
         "standardsida": "/var-verksamhet/",
         "kontaktsida": "/kontakt/",
+        "medlemsförteckning": "/medlemmar/?q=ab",
         "sökresultat": "/sok/?q=verksamhet",
         "sidan finns inte": "/finns-inte/",
         "forumöversikt": "/forum/",

@@ -26,6 +26,7 @@ from home.models import (
     EventPage,
     EventRegistration,
     HomePage,
+    MemberDirectoryPage,
     NewsIndexPage,
     NewsPage,
     StandardPage,
@@ -314,6 +315,15 @@ def organisation_number(n):
     """A valid, unique organisation number (series 559, which the fixed numbers in tests avoid)."""
     digits = f"559{800000 + n:06d}"
     return f"{digits[:6]}-{digits[6:]}{luhn_check_digit(digits)}"
+
+
+class MemberDirectoryPageFactory(PageFactory):
+    title = "Medlemmar"
+    slug = "medlemmar"
+    introduction = "Organisationerna som är med i Arena Huddinge."
+
+    class Meta:
+        model = MemberDirectoryPage
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

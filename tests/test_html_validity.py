@@ -71,7 +71,7 @@ def test_public_member_and_moderator_pages_are_valid_html(
         files[file.name] = name
 
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(p) for p in tmp_path.iterdir()]],
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(tmp_path / name) for name in files]],
         capture_output=True,
         text=True,
         timeout=300,

@@ -3,6 +3,7 @@ from .base import BasePage
 from .contact_page import ContactFormField, ContactPage
 from .events import EventIndexPage, EventPage, EventRegistration
 from .home_page import HomePage
+from .member_directory import MemberDirectoryPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .settings import SiteSettings
 from .standard_page import StandardPage
@@ -17,6 +18,7 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "MemberDirectoryPage",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",

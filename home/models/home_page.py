@@ -36,6 +36,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.ContactPage",
+        "home.MemberDirectoryPage",
     ]
     max_count = 1
     template = "home/home_page.html"
