@@ -139,7 +139,12 @@ def test_communicator_changes_the_site_settings(communicator_client, home_page):
     settings_url = communicator_client.get("/admin/settings/home/sitesettings/")["Location"]
 
     response = communicator_client.post(
-        settings_url, {"organisation_name": "Arena Huddinge", "email": "kontakt@arenahuddinge.se"}
+        settings_url,
+        {
+            "organisation_name": "Arena Huddinge",
+            "email": "kontakt@arenahuddinge.se",
+            "membership_heading": "Bli medlem",
+        },
     )
 
     assert response.status_code == 302

@@ -43,13 +43,15 @@ def test_a_topic_list_is_a_table_with_a_heading_caption_and_a_row_per_topic(clie
 
 
 def test_a_post_shows_its_author_and_a_swedish_date_in_a_time_element(client, public_forum):
-    post = PostFactory(topic__forum=public_forum, topic__poster=ForumMemberFactory(username="lena"))
+    post = PostFactory(topic__forum=public_forum, topic__poster=ForumMemberFactory(username="lena@example.se"))
 
     article = BeautifulSoup(client.get(topic_url(post.topic)).content, "html.parser").select_one("main article")
 
     time = article.select_one(".forum-post__meta time")
     created = localtime(post.created)
-    assert article.select_one(".forum-post__meta").get_text(" ", strip=True).startswith("Av: lena ,")
+    # The author by display name (here: the full name), never by username or e-mail.
+    assert article.select_one(".forum-post__meta").get_text(" ", strip=True).startswith("Av: Maja Medlem ,")
+    assert "lena@example.se" not in str(article)
     assert time["datetime"] == created.strftime("%Y-%m-%dT%H:%M:%S%z")
     # Swedish style, the month in lower case: "27 november 2026 14:05".
     assert re.fullmatch(r"\d{1,2} [a-zåäö]+ \d{4} \d{2}:\d{2}", time.get_text())
