@@ -17,8 +17,7 @@ MEDIA_NAME = "media"
 # Not dumped: derived or transient; rebuilt by restore_site or simply starting empty.
 EXCLUDED_MODELS = [
     "sessions",  # logged-in sessions; everyone logs in again
-    "wagtailsearch.indexentry",  # search index (modelsearch), rebuilt with update_index
-    "wagtailsearch.sqliteftsindexentry",  # its full-text table on SQLite
+    "wagtailsearch",  # the search index (modelsearch's tables), rebuilt with update_index
     "wagtailcore.referenceindex",  # rebuilt with rebuild_references_index
     "wagtailadmin.editingsession",  # who has a page open in the editor right now
     "axes",  # login attempts and lockouts, transient security data

@@ -48,8 +48,10 @@ class Command(BaseCommand):
 
         with tempfile.TemporaryDirectory() as workdir:
             data_path = Path(workdir) / DATA_NAME
+            # One snapshot for every table; only possible as the first statement of a transaction.
+            snapshot = connection.vendor == "postgresql" and not connection.in_atomic_block
             with transaction.atomic():
-                if connection.vendor == "postgresql":
+                if snapshot:
                     with connection.cursor() as cursor:
                         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 call_command(
