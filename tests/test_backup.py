@@ -139,7 +139,9 @@ def test_backup_restored_into_an_empty_database_gives_back_the_same_site(
     assert "Säkerhetskopian sparades i" in summary
     assert "Återställde" in restore.stdout
     before, after = by_model_and_pk(original.getvalue()), by_model_and_pk(restored.stdout)
-    assert after == before
+    assert {key: after.get(key) for key in before} == before
+    # Only what migrate makes for the target itself may be added (on SQLite: its full-text table).
+    assert {model for model, pk in after.keys() - before.keys()} <= {"contenttypes.contenttype", "auth.permission"}
     pages = {item["fields"]["url_path"]: item["fields"] for key, item in after.items() if key[0] == "wagtailcore.page"}
     assert pages["/start/var-verksamhet/"]["title"] == "Vår verksamhet"
     assert pages["/start/aktiviteter/dialogmote/"]["live"] is False
