@@ -81,7 +81,9 @@ def remember_previous_approval(sender, instance, **kwargs):
     instance._was_approved = bool(instance.pk) and sender.objects.filter(pk=instance.pk, approved=True).exists()
 
 
-def post_saved(sender, instance, created, **kwargs):
+def post_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:  # loaddata (restore_site): the dump already holds the subscriptions
+        return
     if created and instance.poster_id:
         instance.topic.subscribers.add(instance.poster_id)
     if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
