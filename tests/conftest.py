@@ -1,19 +1,27 @@
 import pytest
 from django.urls import reverse
 from machina.core.db.models import get_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
 from .factories import (
+    ActivityPlanIndexPageFactory,
+    ActivityPlanPageFactory,
     ContactPageFactory,
+    DocumentFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
     ForumFactory,
     ForumMemberFactory,
     ForumModeratorFactory,
     HomePageFactory,
     ImageFactory,
     MemberDirectoryPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     OrganisationFactory,
     PostFactory,
     StandardPageFactory,
@@ -71,6 +79,20 @@ def audited_urls(home_page, public_forum, media_root):
     )
     OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
     topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
+    news_index = NewsIndexPageFactory(parent=home_page)
+    # A photo as wide as the largest rendition the page asks for (srcset widths must differ).
+    photo = ImageFactory(file=get_test_image_file(size=(1600, 900)))
+    news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
+    news.tags.add("företagsklimat")
+    news.save()
+    events = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=events, title="Dialogmöte om samhällsbyggnad", slug="dialogmote", capacity=40)
+    plans = ActivityPlanIndexPageFactory(parent=home_page)
+    plan = ActivityPlanPageFactory(
+        parent=plans,
+        plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
+        focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
+    )
     return {
         "startsida": "/",
         "standardsida": "/var-verksamhet/",
@@ -82,6 +104,17 @@ def audited_urls(home_page, public_forum, media_root):
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
         "sök i forumet": "/forum/search/?q=sommarjobb",
+        "nyheter": news_index.url,
+        "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",
+        "nyhet": news.url,
+        "aktiviteter": events.url,
+        "aktivitet": event.url,
+        "verksamhetsplaner": plans.url,
+        "verksamhetsplan": plan.url,
+        "bli medlem": "/bli-medlem/",
+        "logga in": "/konto/logga-in/",
+        "skapa konto": "/konto/registrera/",
+        "glömt lösenordet": "/konto/aterstall-losenord/",
     }
 
 
