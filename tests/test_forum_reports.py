@@ -119,6 +119,18 @@ def test_moderator_finds_the_queue_from_the_forum_and_sees_open_reports(client, 
     assert "Dölj inlägget" in html and "Avfärda anmälan" in html
 
 
+def test_the_queue_names_people_by_display_name_never_by_e_mail(client, report):
+    author = report.post.poster
+    author.first_name = author.last_name = ""
+    author.save()
+    client.force_login(ForumModeratorFactory())
+
+    html = client.get(QUEUE_URL).content.decode()
+
+    assert author.username not in html
+    assert "<dt>Skrivet av</dt><dd>Medlem</dd>" in html
+
+
 def test_hiding_a_post_removes_it_from_public_view_and_records_who_and_when(
     client, topic, reply, report, mailoutbox, django_capture_on_commit_callbacks
 ):
