@@ -1,7 +1,8 @@
 """Who may do what in the forum, asserted through HTTP for each kind of visitor.
 
 The grants come from forum's data migration and ``make_members_only``; these tests exercise them
-through machina's own views, the way a visitor meets them.
+through machina's own views, the way a visitor meets them. Communicators edit the public site in
+Wagtail; in the forum they are just logged-in readers, like someone whose registration waits.
 """
 
 from types import SimpleNamespace
@@ -15,7 +16,15 @@ from machina.core.loading import ClassNotFoundError, get_class
 
 from forum.models import PostReport
 
-from .factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
+from .factories import (
+    CommunicatorFactory,
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    MemberProfileFactory,
+    PostFactory,
+    TopicFactory,
+    UserFactory,
+)
 from .forum_helpers import (
     form_data,
     forum_url,
@@ -28,14 +37,13 @@ Attachment = get_model("forum_attachments", "Attachment")
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
-ROLES = ["anonymous", "registered", "member", "moderator"]
+ROLES = ["anonymous", "registered", "member", "moderator", "communicator"]
 ATTACHMENT_BYTES = b"Protokoll fran dialogmotet."
 
 
 @pytest.fixture
-def scene(public_forum, members_forum, settings, tmp_path):
+def scene(public_forum, members_forum, media_root):
     """A public topic with a reply and a post waiting for approval, and an attachment."""
-    settings.MEDIA_ROOT = tmp_path
     author = ForumMemberFactory(first_name="Anders", last_name="Författare")
     topic = TopicFactory(forum=public_forum, poster=author, subject="Nya bostäder vid Flemingsberg")
     head = PostFactory(topic=topic)
@@ -45,12 +53,27 @@ def scene(public_forum, members_forum, settings, tmp_path):
         post=head, file=SimpleUploadedFile("protokoll.txt", ATTACHMENT_BYTES), comment="Protokoll"
     )
     return SimpleNamespace(
-        public=public_forum, members=members_forum, topic=topic, reply=reply, pending=pending, attachment=attachment
+        public=public_forum,
+        members=members_forum,
+        topic=topic,
+        author=author,
+        reply=reply,
+        pending=pending,
+        attachment=attachment,
     )
 
 
+def registered_but_not_approved():
+    return MemberProfileFactory(is_approved=False).user
+
+
 def log_in_as(client, role):
-    factories = {"registered": UserFactory, "member": ForumMemberFactory, "moderator": ForumModeratorFactory}
+    factories = {
+        "registered": registered_but_not_approved,
+        "member": ForumMemberFactory,
+        "moderator": ForumModeratorFactory,
+        "communicator": CommunicatorFactory,
+    }
     if role != "anonymous":
         client.force_login(factories[role]())
 
@@ -104,6 +127,11 @@ def report_post(client, scene):
     return PostReport.objects.filter(post=scene.reply).exists()
 
 
+def see_profile(client, scene):
+    response = client.get(reverse("forum_member:profile", args=[scene.author.pk]))
+    return response.status_code == 200 and "Anders Författare" in response.content.decode()
+
+
 def download_attachment(client, scene):
     response = client.get(reverse("forum_conversation:attachment", args=[scene.attachment.pk]))
     return (
@@ -112,16 +140,17 @@ def download_attachment(client, scene):
     )
 
 
-#                            anonymous, registered, member, moderator
+#                            anonymous, registered, member, moderator, communicator
 MATRIX = {
-    read_public_forum: (True, True, True, True),
-    see_members_only_forum: (False, False, True, True),
-    start_topic: (False, False, True, True),
-    reply: (False, False, True, True),
-    edit_another_members_post: (False, False, False, True),
-    approve_post: (False, False, False, True),
-    report_post: (False, False, True, True),
-    download_attachment: (False, False, True, True),
+    read_public_forum: (True, True, True, True, True),
+    see_members_only_forum: (False, False, True, True, False),
+    start_topic: (False, False, True, True, False),
+    reply: (False, False, True, True, False),
+    edit_another_members_post: (False, False, False, True, False),
+    approve_post: (False, False, False, True, False),
+    report_post: (False, False, True, True, False),
+    see_profile: (False, False, True, True, False),
+    download_attachment: (False, False, True, True, False),
 }
 
 
