@@ -42,6 +42,11 @@ def content_type_of(upload):
     return kind
 
 
+def attachment_limits():
+    """The limits in words, shown beside the file fields."""
+    return f"Högst {filesizeformat(settings.FORUM_ATTACHMENT_MAX_SIZE)} per fil. Tillåtna filtyper: {ALLOWED_NAMES}."
+
+
 def validate_attachment(upload):
     """Raises a ValidationError in Swedish unless the uploaded file may be attached to a post."""
     name = upload.name

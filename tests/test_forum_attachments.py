@@ -76,6 +76,9 @@ def private_files(settings):
     ],
 )
 def test_a_member_attaches_an_allowed_file_and_members_download_it(client, settings, topic, member, name, content):
+    form_page = client.get(post_create_url(topic)).content.decode()
+    assert "Högst 10,0\xa0MB per fil. Tillåtna filtyper: pdf, docx" in form_page
+
     response = reply_with(client, topic, SimpleUploadedFile(name, content))
 
     assert response.status_code == 302

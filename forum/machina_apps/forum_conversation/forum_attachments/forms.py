@@ -3,13 +3,17 @@ from django.forms.models import modelformset_factory
 from machina.apps.forum_conversation.forum_attachments import forms as machina_forms
 from machina.conf import settings as machina_settings
 
-from forum.attachments import validate_attachment
+from forum.attachments import attachment_limits, validate_attachment
 
 from .models import Attachment
 
 
 class AttachmentForm(machina_forms.AttachmentForm):
     """machina's attachment form; a newly uploaded file must pass the size and type limits."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = attachment_limits()
 
     def clean_file(self):
         file = self.cleaned_data["file"]
