@@ -15,7 +15,7 @@ class ArenaForumConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from . import notifications
+        from . import checks, notifications  # noqa: F401 - checks registers itself
         from .display_names import member_display_name
 
         notifications.connect_signals()

@@ -12,6 +12,8 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.urls import reverse
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -99,6 +101,14 @@ def test_attachments_are_stored_outside_public_media_and_have_no_public_address(
     assert not any(path.is_file() for path in Path(settings.MEDIA_ROOT).rglob("*"))
     with pytest.raises(ValueError, match="ingen webbadress"):
         attachment.file.url  # noqa: B018
+
+
+def test_the_site_refuses_to_start_with_private_files_inside_public_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "media" / "privat"
+
+    with pytest.raises(SystemCheckError, match="PRIVATE_MEDIA_ROOT och MEDIA_ROOT överlappar"):
+        call_command("check")
 
 
 @pytest.mark.parametrize(
