@@ -19,7 +19,7 @@ from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from .factories import CommunicatorFactory, ForumMemberFactory, MemberProfileFactory, PostFactory
-from .forum_helpers import form_data, post_create_url
+from .forum_helpers import form_data, post_create_url, post_update_url
 
 Attachment = get_model("forum_attachments", "Attachment")
 Post = get_model("forum_conversation", "Post")
@@ -101,6 +101,23 @@ def test_attachments_are_stored_outside_public_media_and_have_no_public_address(
     assert not any(path.is_file() for path in Path(settings.MEDIA_ROOT).rglob("*"))
     with pytest.raises(ValueError, match="ingen webbadress"):
         attachment.file.url  # noqa: B018
+
+
+def test_editing_a_post_keeps_its_attachment(client, topic, member):
+    post = PostFactory(topic=topic, poster=member, subject="Re: Protokoll", content="Första versionen.")
+    attachment = Attachment.objects.create(post=post, file=ContentFile(b"%PDF-1.4 protokoll", name="protokoll.pdf"))
+    url = post_update_url(post)
+
+    page = client.get(url).content.decode()
+    download_url = reverse("forum_conversation:attachment", args=[attachment.pk])
+    assert f'Nuvarande fil: <a href="{download_url}">protokoll.pdf</a>' in page
+    response = client.post(url, form_data(page, "form.forum-form", content="Andra versionen."))
+
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.content.raw == "Andra versionen."
+    assert list(post.attachments.all()) == [attachment]
+    assert attachment.file.read() == b"%PDF-1.4 protokoll"
 
 
 def test_the_site_refuses_to_start_with_private_files_inside_public_media(settings, tmp_path):

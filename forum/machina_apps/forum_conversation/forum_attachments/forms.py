@@ -1,3 +1,4 @@
+from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import modelformset_factory
 from machina.apps.forum_conversation.forum_attachments import forms as machina_forms
@@ -9,7 +10,14 @@ from .models import Attachment
 
 
 class AttachmentForm(machina_forms.AttachmentForm):
-    """machina's attachment form; a newly uploaded file must pass the size and type limits."""
+    """machina's attachment form; a newly uploaded file must pass the size and type limits.
+
+    A plain file input: Django's default one links the current file to its storage URL, which
+    private files do not have. The formset template links it to the download view instead.
+    """
+
+    class Meta(machina_forms.AttachmentForm.Meta):
+        widgets = {"file": forms.FileInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
