@@ -8,6 +8,7 @@ Wagtail; in the forum they are just logged-in readers, like someone whose regist
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from machina.apps.forum import models as machina_forum_models
@@ -15,6 +16,7 @@ from machina.core.db.models import get_model
 from machina.core.loading import ClassNotFoundError, get_class
 
 from forum.models import PostReport
+from forum.permissions import MEMBERS_GROUP
 
 from .factories import (
     CommunicatorFactory,
@@ -169,6 +171,15 @@ def test_machina_loads_its_own_forum_classes_not_ours():
     assert get_class("forum.views", "IndexView").__module__ == "machina.apps.forum.views"
     with pytest.raises(ClassNotFoundError):
         get_class("forum.models", "PostReport")  # our forum/models.py is never searched
+
+
+def test_a_communicator_who_is_also_a_member_takes_part_like_a_member(client, scene):
+    communicator = CommunicatorFactory()
+    communicator.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    client.force_login(communicator)
+
+    assert start_topic(client, scene)
+    assert see_profile(client, scene)
 
 
 def test_machina_loads_our_versions_of_the_apps_we_replace_and_its_own_classes_for_the_rest():
