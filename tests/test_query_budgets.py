@@ -23,7 +23,7 @@ from .factories import (
     StandardPageFactory,
     TopicFactory,
 )
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url, post_create_url, topic_url
 
 
 def queries_for(client, url):
@@ -182,3 +182,17 @@ def test_forum_index_costs_the_same_with_2_and_10_forums(client, forum_category,
 
     assert with_2 == with_10, f"{with_2} queries with 2 forums, {with_10} with 10"
     assert with_10 <= FORUM_PAGE_BUDGET[reader], f"{with_10} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_forum, sector_authors):
+    client.force_login(sector_authors[0])
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 2, sector_authors)
+    url = post_create_url(topic)
+    with_2 = revisited(client, url)
+
+    add_posts(topic, 13, sector_authors)
+    with_15 = revisited(client, url)
+
+    assert with_2 == with_15, f"{with_2} queries with 2 earlier posts, {with_15} with 15"
+    assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
