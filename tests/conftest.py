@@ -20,6 +20,7 @@ from .factories import (
     HomePageFactory,
     ImageFactory,
     MemberDirectoryPageFactory,
+    MemberProfileFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     OrganisationFactory,
@@ -70,15 +71,26 @@ def audited_urls(home_page, public_forum, media_root):
     )
     ContactPageFactory(parent=home_page)
     MemberDirectoryPageFactory(parent=home_page)
-    OrganisationFactory(
+    huddingehem = OrganisationFactory(
         name="Huddingehem AB",
         sector="kommun",
         website="https://www.huddingehem.se",
         logo=ImageFactory(),
         listed_in_directory=True,
     )
-    OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
-    topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
+    cykelverkstad = OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
+    # Authors from both sectors: their posts carry sector badges and the forum marks the topic.
+    topic = PostFactory(
+        topic__forum=public_forum,
+        topic__poster=MemberProfileFactory(organisation=huddingehem).user,
+        content="Hur når vi fler unga till sommarjobb?",
+    ).topic
+    PostFactory(
+        topic=topic,
+        poster=MemberProfileFactory(organisation=cykelverkstad).user,
+        subject=f"Re: {topic.subject}",
+        content="Vi kan ta emot två i augusti.",
+    )
     news_index = NewsIndexPageFactory(parent=home_page)
     # A photo as wide as the largest rendition the page asks for (srcset widths must differ).
     photo = ImageFactory(file=get_test_image_file(size=(1600, 900)))
