@@ -57,6 +57,8 @@ def audited_urls(home_page, public_forum, media_root):
 
     Extend this list whenever a new kind of public page lands.
     """
+    # A photo narrower than the largest rendition the pages ask for: srcset lists each width once.
+    photo = ImageFactory(file=get_test_image_file(size=(500, 300)))
     StandardPageFactory(
         parent=home_page,
         title="Vår verksamhet",
@@ -65,6 +67,13 @@ def audited_urls(home_page, public_forum, media_root):
         body=[
             ("heading", {"text": "Olikheterna är vår styrka", "level": "h2"}),
             ("paragraph", "<p>Kommun och näringsliv möts på lika villkor.</p>"),
+            (
+                "image",
+                {
+                    "image": {"image": photo, "alt_text": "Medlemmar samtalar vid ett bord.", "decorative": False},
+                    "caption": "Frukostmöte i Flemingsberg",
+                },
+            ),
             ("quote", {"text": "I mellanrummen hittar vi nya idéer.", "attribution": "En medlem"}),
         ],
     )
@@ -80,8 +89,6 @@ def audited_urls(home_page, public_forum, media_root):
     OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
     topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
     news_index = NewsIndexPageFactory(parent=home_page)
-    # A photo as wide as the largest rendition the page asks for (srcset widths must differ).
-    photo = ImageFactory(file=get_test_image_file(size=(1600, 900)))
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
     news.save()
