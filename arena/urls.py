@@ -40,6 +40,6 @@ if settings.DEBUG:
 # pattern only takes paths ending in a slash, so calendar feeds ending in ".ics" (such as
 # /aktiviteter/kalender.ics) are passed to the page's routes here.
 urlpatterns += [
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_calendar"),
     path("", include(wagtail_urls)),
 ]

@@ -1,9 +1,11 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from arena.page_cache import GENERATION_KEY
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
@@ -226,3 +228,9 @@ def media_root(settings, tmp_path):
     """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def no_cached_pages():
+    """Each test starts without cached pages: the cache outlives the database of a test."""
+    cache.delete(GENERATION_KEY)

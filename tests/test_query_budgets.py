@@ -1,9 +1,14 @@
 """Query budgets: a page costs the same number of SQL queries with 5 items as with 100, within a
-stated budget. A query per row in a template shows up here as a count that grows."""
+stated budget. A query per row in a template shows up here as a count that grows.
+
+Each count is for rendering the page, as after a change: the shared page cache is emptied first
+(tests/test_page_cache.py covers the cached answers, which need no query at all)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from arena.page_cache import invalidate_cached_pages
 
 from .factories import (
     EventIndexPageFactory,
@@ -16,6 +21,7 @@ from .factories import (
 
 
 def queries_for(client, url):
+    invalidate_cached_pages()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
