@@ -126,11 +126,13 @@ def stop(*processes):
             process.wait()
 
 
-def setup_users(env):
-    """The demo member gets a password, and an editor (superuser) is added."""
+def seed(env):
+    """The demo content, a password for one of its members and an editor (a superuser)."""
     result = run_python(
         "import django; django.setup()\n"
         "from django.contrib.auth import get_user_model\n"
+        "from django.core.management import call_command\n"
+        "call_command('seed_demo')\n"
         "User = get_user_model()\n"
         f"member = User.objects.get(username={MEMBER!r})\n"
         f"member.set_password({PASSWORD!r})\n"
@@ -184,10 +186,9 @@ def servers(tmp_path_factory):
             text=True,
         )
         cleanup.callback(stop, collectstatic)
-        for command in (("migrate", "--noinput"), ("seed_demo",)):
-            result = run_manage(*command, env=env)
-            assert result.returncode == 0, result.stderr
-        setup_users(env)
+        migrate = run_manage("migrate", "--noinput", env=env)
+        assert migrate.returncode == 0, migrate.stderr
+        seed(env)
         assert collectstatic.wait(timeout=120) == 0, collectstatic.stderr.read()
         servers = {}
         for port in free_ports(2):
