@@ -48,8 +48,8 @@ def current_generation():
 def invalidate_cached_pages():
     """Makes every cached page stale, on every app server.
 
-    Once now, for the rest of this request and for tests, and once more after the transaction
-    commits: a page rendered in between from the not yet committed data must not be kept.
+    After the transaction commits, so that a page another server renders from the data before the
+    change is not kept; and at once as well, for the code (and the tests) still inside it.
     """
     _start_new_generation()
     transaction.on_commit(_start_new_generation)
@@ -74,9 +74,11 @@ def invalidate_on_change(*models, ignore_fields=()):
 
 
 class AnonymousPageCacheMiddleware(MiddlewareMixin):
-    """Django's two cache middlewares in one, limited to cookieless requests for CACHED_VIEWS and
-    keyed by the cache generation. Put it right after SecurityMiddleware: it answers from the cache
-    once the URL is resolved, and stores the response every inner middleware has finished."""
+    """Django's FetchFromCache and UpdateCache middlewares in one, built from the same helpers in
+    django.utils.cache. Django's own fix the key prefix at start-up and cache every view for every
+    request; here the prefix carries the current generation, and only cookieless requests for
+    CACHED_VIEWS are cached. Put it right after SecurityMiddleware: it answers from the cache once
+    the URL is resolved, and stores a response after every inner middleware has finished it."""
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         seconds = settings.ANONYMOUS_PAGE_CACHE_SECONDS
@@ -92,7 +94,7 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
         key_prefix = f"anonymous-pages.{current_generation()}"
         key = get_cache_key(request, key_prefix, "GET", cache=cache)
         response = cache.get(key) if key else None
-        if response is None and request.method == "GET":
+        if response is None:
             request._anonymous_page_cache = (key_prefix, seconds)
         return response
 
@@ -100,8 +102,9 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
         key_prefix, seconds = getattr(request, "_anonymous_page_cache", (None, None))
         if key_prefix and self._can_share(response):
             patch_cache_control(response, public=True, max_age=seconds)
-            key = learn_cache_key(request, response, seconds, key_prefix, cache=cache)
-            cache.set(key, response, seconds)
+            if request.method == "GET":
+                key = learn_cache_key(request, response, seconds, key_prefix, cache=cache)
+                cache.set(key, response, seconds)
         elif "Cache-Control" not in response and has_vary_header(response, "Cookie"):
             add_never_cache_headers(response)
         return response

@@ -72,6 +72,16 @@ def test_shared_pages_say_public_and_vary_on_cookie_because_members_get_other_pa
     assert response["Vary"] == "Cookie"
 
 
+def test_a_head_request_is_answered_from_the_cache_like_a_get(page, django_assert_num_queries):
+    anonymous_get(page.url)
+
+    with django_assert_num_queries(0):
+        response = Client().head(page.url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=120"
+
+
 def test_a_calendar_feed_is_shared_without_vary_cookie_as_it_is_the_same_for_everyone(home_page):
     events = EventIndexPageFactory(parent=home_page)
 
