@@ -3,8 +3,9 @@ database, one Redis and one media directory. Whatever a visitor does through one
 other shows at once: forum posts (and the search finds them), published pages, the login session
 and uploaded documents.
 
-The servers run the production settings against a database of their own that this module creates,
-migrates, seeds and drops: they cannot see pytest-django's test database inside its transaction.
+The servers run the production settings (tests/scale_out_settings.py: only their cache keys'
+prefix differs) against a database of their own that this module creates, migrates, seeds and
+drops: they cannot see pytest-django's test database inside its transaction.
 Runs when DATABASE_URL names PostgreSQL and REDIS_URL is set (CI's second run); skipped otherwise
 on a developer's machine, and fails in CI.
 """
