@@ -1,5 +1,8 @@
 """Query budgets: a page costs the same number of SQL queries with 5 items as with 100, within a
-stated budget. A query per row in a template shows up here as a count that grows."""
+stated budget. A query per row in a template shows up here as a count that grows.
+
+Each count is for rendering the page, as after a change: the shared page cache is emptied first
+(tests/test_page_cache.py covers the cached answers, which need no query at all)."""
 
 import pytest
 from django.db import connection
@@ -7,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.conf import settings as machina_settings
 
+from arena.page_cache import invalidate_cached_pages
 from forum.models import Sector
 from forum.notifications import notifications_muted
 
@@ -27,6 +31,7 @@ from .forum_helpers import forum_url, post_create_url, topic_url
 
 
 def queries_for(client, url):
+    invalidate_cached_pages()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -76,6 +81,41 @@ def test_listing_costs_the_same_with_5_and_100_items(client, sections, url, budg
 
     assert with_5 == with_100, f"{url}: {with_5} queries with 5 items, {with_100} with 100"
     assert with_100 <= budget, f"{url}: {with_100} queries, budget {budget}"
+
+
+def add_forum_posts(forums, numbers):
+    """Matching posts, alternately in each forum, each in its own topic by a member with a display name."""
+    for n in numbers:
+        poster = ForumMemberFactory()
+        MemberProfileFactory(user=poster)
+        topic = TopicFactory(forum=forums[n % 2], poster=poster, subject=f"Mellanrummen {n}")
+        PostFactory(topic=topic, content=f"Ett inlägg om mellanrummen nummer {n}.")
+
+
+# Measured: 15 queries for a visitor, 20 for a member (session, user, group grants, Wagtail user perms).
+SEARCH_BUDGET = 25
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member"])
+def test_search_with_forum_posts_costs_the_same_with_5_and_100_posts(
+    client, sections, public_forum, members_forum, who
+):
+    if who == "member":
+        client.force_login(ForumMemberFactory())
+    add_news(sections["news"], 5, sections["image"])
+    add_forum_posts([public_forum, members_forum], range(5))
+    url = "/sok/?q=mellanrummen"
+    queries_for(client, url)
+    with_5 = queries_for(client, url)
+
+    add_forum_posts([public_forum, members_forum], range(5, 100))
+    response = client.get(url)
+    with_100 = queries_for(client, url)
+
+    readable = 100 if who == "member" else 50  # half the posts are in the members-only forum
+    assert f"och {readable} foruminlägg." in response.content.decode()
+    assert with_5 == with_100, f"{url} ({who}): {with_5} queries with 5 posts, {with_100} with 100"
+    assert with_100 <= SEARCH_BUDGET, f"{url} ({who}): {with_100} queries, budget {SEARCH_BUDGET}"
 
 
 CONTENT_PAGE_BUDGET = 15
