@@ -261,6 +261,8 @@ MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
 # Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
 # method to the user model).
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
+# machina's search app imports django-haystack, which needs a connection. Nothing is indexed:
+# /forum/search/ redirects to the site search, which searches posts in the database (forum/search.py).
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 
