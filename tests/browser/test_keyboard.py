@@ -123,13 +123,25 @@ def test_keyboard_user_sends_the_contact_form(page, site_url, contact_page, mail
     assert mailoutbox[0].subject == "Nytt meddelande via webbplatsen"
 
 
-def test_errors_of_the_empty_contact_form_are_announced_and_lead_to_their_fields(page, site_url, contact_page):
+@pytest.fixture(params=[True, False], ids=["med JavaScript", "utan JavaScript"])
+def any_page(request, browser):
+    """A page with JavaScript on, and one with it off: the keyboard journeys need none."""
+    context = browser.new_context(locale="sv-SE", java_script_enabled=request.param)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_errors_of_the_empty_contact_form_are_announced_and_lead_to_their_fields(any_page, site_url, contact_page):
+    page = any_page
     page.goto(site_url + "/kontakt/")
     tab_to(page, page.get_by_role("button", name="Skicka meddelande"))
     page.keyboard.press("Enter")
 
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
+    focus_is_visible(page)
     expect(summary.get_by_role("heading")).to_have_text("Formuläret innehåller fel")
     expect(summary.get_by_role("link")).to_have_text(
         [
