@@ -1,5 +1,6 @@
-"""Journeys with the keyboard alone: Tab, Shift+Tab, Enter and typing, never the mouse. Every
-element the keyboard reaches must show where the focus is."""
+"""Journeys with the keyboard alone: Tab, Enter and typing, never the mouse. Every element the
+keyboard reaches must show where the focus is. The main menu has no toggle: at a narrow width it
+wraps, and its links stay reachable and on screen."""
 
 import pytest
 from playwright.sync_api import expect
