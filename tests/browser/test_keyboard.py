@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import ContactPageFactory, ForumMemberFactory, PostFactory, StandardPageFactory
-from tests.forum_helpers import topic_url
+from tests.forum_helpers import topic_create_url, topic_url
 
 MOST_TAB_STOPS = 80
 
@@ -177,3 +177,20 @@ def test_member_replies_in_a_topic_with_the_keyboard(page, site_url, log_in, pub
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Lokaler för föreningar")
     expect(page.get_by_text("Biblioteket i Flemingsberg har ett rum som går att boka.")).to_be_visible()
+
+
+def test_errors_of_an_empty_new_topic_lead_to_their_fields(page, site_url, log_in, public_forum):
+    log_in(ForumMemberFactory())
+    page.goto(site_url + topic_create_url(public_forum))
+    tab_to(page, page.get_by_role("button", name="Skicka"))
+    page.keyboard.press("Enter")
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_text(
+        ["Rubrik: Det här fältet är obligatoriskt", "Meddelande: Det här fältet är obligatoriskt"]
+    )
+    tab_to(page, summary.get_by_role("link", name="Rubrik"))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_label("Rubrik")).to_be_focused()
