@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers visitors without cookies from the shared cache and stores what it may share
+    # (arena/page_cache.py); everything below runs only for pages rendered now.
+    "arena.page_cache.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -157,6 +160,11 @@ else:
             "TIMEOUT": 60 * 60,
         },
     }
+
+
+# Public pages are kept this long in the shared cache for visitors without cookies, and browsers
+# and proxies may keep them as long (arena/page_cache.py). 0 turns the page cache off.
+ANONYMOUS_PAGE_CACHE_SECONDS = 120
 
 
 # Login throttling (django-axes) on every login form, the site's and the admin's: after five
