@@ -6,8 +6,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from arena.page_cache import GENERATION_KEY
+from forum.notifications import unsubscribe_token
 from forum.permissions import make_members_only
-from home.models import SiteSettings
+from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
+from home.models import ContactPage, SiteSettings
 
 from .factories import (
     ActivityPlanIndexPageFactory,
@@ -114,6 +116,11 @@ def audited_urls(home_page, public_forum, media_root):
         plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
         focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
     )
+    # The pages about the site, with the demo content's own text.
+    privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
+    cookies = StandardPageFactory(parent=home_page, **COOKIE_PAGE)
+    contact_page = ContactPage.objects.child_of(home_page).get()
+    statement = StandardPageFactory(parent=home_page, **accessibility_page_data(contact_page))
     return {
         "startsida": "/",
         "standardsida": "/var-verksamhet/",
@@ -136,6 +143,35 @@ def audited_urls(home_page, public_forum, media_root):
         "logga in": "/konto/logga-in/",
         "skapa konto": "/konto/registrera/",
         "glömt lösenordet": "/konto/aterstall-losenord/",
+        "integritet": privacy.url,
+        "om kakor": cookies.url,
+        "tillgänglighetsredogörelse": statement.url,
+        "ansökan mottagen": reverse("membership_application_received"),
+        "ogiltig bekräftelselänk": reverse("accounts:confirm_email", args=["MQ", "ogiltig"]),
+        "kontot raderat": reverse("accounts:deleted"),
+    }
+
+
+@pytest.fixture
+def forms_with_errors(audited_urls):
+    """Public forms sent empty and shown again with their errors, for the same checkers:
+    {name: (path, submit button, fields to empty first)}."""
+    return {
+        "kontaktformulär med fel": ("/kontakt/", "Skicka meddelande", ()),
+        "bli medlem med fel": ("/bli-medlem/", "Skicka ansökan", ()),
+        "logga in med fel": ("/konto/logga-in/", "Logga in", ()),
+        "skapa konto med fel": ("/konto/registrera/", "Skapa konto", ()),
+        "glömt lösenordet med fel": ("/konto/aterstall-losenord/", "Skicka länk", ()),
+    }
+
+
+@pytest.fixture
+def member_forms_with_errors(member_audited_urls):
+    """`audit_member`'s account forms sent empty and shown again with their errors."""
+    return {
+        "profil med fel": (reverse("accounts:profile"), "Spara", ("display_name",)),
+        "radera konto med fel": (reverse("accounts:delete"), "Radera mitt konto", ()),
+        "byt lösenord med fel": (reverse("accounts:password_change"), "Byt lösenord", ()),
     }
 
 
@@ -151,6 +187,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
 
     The checkers log in as `audit_member` before they fetch these.
     """
+    MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
     PostFactory(
@@ -190,6 +227,12 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
         "mina prenumerationer": reverse("forum_member:user_subscriptions"),
         "olästa ämnen": reverse("forum_tracking:unread_topics"),
+        "mitt konto": reverse("accounts:overview"),
+        "profil": reverse("accounts:profile"),
+        "ladda ner mina uppgifter": reverse("accounts:personal_data"),
+        "radera mitt konto": reverse("accounts:delete"),
+        "byt lösenord": reverse("accounts:password_change"),
+        "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
     }
 
 
