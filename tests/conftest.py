@@ -22,6 +22,7 @@ from .factories import (
     HomePageFactory,
     ImageFactory,
     MemberDirectoryPageFactory,
+    MemberProfileFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     OrganisationFactory,
@@ -59,6 +60,8 @@ def audited_urls(home_page, public_forum, media_root):
 
     Extend this list whenever a new kind of public page lands.
     """
+    # A photo narrower than the largest rendition the pages ask for: srcset lists each width once.
+    photo = ImageFactory(file=get_test_image_file(size=(500, 300)))
     StandardPageFactory(
         parent=home_page,
         title="Vår verksamhet",
@@ -67,23 +70,39 @@ def audited_urls(home_page, public_forum, media_root):
         body=[
             ("heading", {"text": "Olikheterna är vår styrka", "level": "h2"}),
             ("paragraph", "<p>Kommun och näringsliv möts på lika villkor.</p>"),
+            (
+                "image",
+                {
+                    "image": {"image": photo, "alt_text": "Medlemmar samtalar vid ett bord.", "decorative": False},
+                    "caption": "Frukostmöte i Flemingsberg",
+                },
+            ),
             ("quote", {"text": "I mellanrummen hittar vi nya idéer.", "attribution": "En medlem"}),
         ],
     )
     ContactPageFactory(parent=home_page)
     MemberDirectoryPageFactory(parent=home_page)
-    OrganisationFactory(
+    huddingehem = OrganisationFactory(
         name="Huddingehem AB",
         sector="kommun",
         website="https://www.huddingehem.se",
         logo=ImageFactory(),
         listed_in_directory=True,
     )
-    OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
-    topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
+    cykelverkstad = OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
+    # Authors from both sectors: their posts carry sector badges and the forum marks the topic.
+    topic = PostFactory(
+        topic__forum=public_forum,
+        topic__poster=MemberProfileFactory(organisation=huddingehem).user,
+        content="Hur når vi fler unga till sommarjobb?",
+    ).topic
+    PostFactory(
+        topic=topic,
+        poster=MemberProfileFactory(organisation=cykelverkstad).user,
+        subject=f"Re: {topic.subject}",
+        content="Vi kan ta emot två i augusti.",
+    )
     news_index = NewsIndexPageFactory(parent=home_page)
-    # A photo as wide as the largest rendition the page asks for (srcset widths must differ).
-    photo = ImageFactory(file=get_test_image_file(size=(1600, 900)))
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
     news.save()
@@ -105,7 +124,7 @@ def audited_urls(home_page, public_forum, media_root):
         "forumöversikt": "/forum/",
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
-        "sök i forumet": "/forum/search/?q=sommarjobb",
+        "sök bland foruminlägg": "/sok/?q=sommarjobb",
         "nyheter": news_index.url,
         "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",
         "nyhet": news.url,
@@ -166,7 +185,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "redigera forumprofil": reverse("forum_member:profile_update"),
         "markera forum som lästa": reverse("forum_tracking:mark_all_forums_read"),
         "markera ämnen som lästa": reverse("forum_tracking:mark_topics_read", args=[public_forum.pk]),
-        "sök i forumet (formulär)": reverse("forum_search:search"),
+        "sök bland foruminlägg (medlem)": "/sok/?q=praktikanter",
         "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
         "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
         "mina prenumerationer": reverse("forum_member:user_subscriptions"),
