@@ -4,7 +4,9 @@ shows at once, and members, forms and previews never meet a page cached for some
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
+from forum.permissions import make_members_only
 from home.models import SiteSettings
 
 from .factories import (
@@ -170,6 +172,25 @@ def test_hiding_a_reported_post_removes_it_from_the_cached_topic_page_at_once(to
     html = anonymous_get(topic_url(topic)).content.decode()
     assert "Hur når vi fler unga till sommarjobb?" in html
     assert "Köp billiga klockor här!" not in html
+
+
+def test_a_forum_made_members_only_is_no_longer_served_to_visitors(topic):
+    anonymous_get(topic_url(topic))
+
+    make_members_only(topic.forum)
+
+    assert Client().get(topic_url(topic)).status_code != 200
+    assert "Sommarjobb" not in anonymous_get("/forum/").content.decode()
+
+
+def test_a_page_made_private_is_no_longer_served_to_visitors(page):
+    anonymous_get(page.url)
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = Client().get(page.url)
+    assert response.status_code == 302
+    assert "login/?next=/var-verksamhet/" in response["Location"]
 
 
 @pytest.mark.parametrize("path", ["/", "/forum/"])
