@@ -190,7 +190,7 @@ def test_a_page_made_private_is_no_longer_served_to_visitors(page):
 
     response = Client().get(page.url)
     assert response.status_code == 302
-    assert "login/?next=/var-verksamhet/" in response["Location"]
+    assert response["Location"] == "/konto/logga-in/?next=/var-verksamhet/"
 
 
 @pytest.mark.parametrize("path", ["/", "/forum/"])

@@ -229,6 +229,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "/konto/"
 LOGOUT_REDIRECT_URL = "/"
+# Private pages send visitors to the same login page as the forum, not Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 
 # Wagtail
