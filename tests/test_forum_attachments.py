@@ -88,7 +88,7 @@ def test_a_member_attaches_an_allowed_file_and_members_download_it(client, setti
     assert attachment.filename == name
     download = client.get(reverse("forum_conversation:attachment", args=[attachment.pk]))
     assert download.status_code == 200
-    assert download.content == content
+    assert b"".join(download.streaming_content) == content
 
 
 def test_attachments_are_stored_outside_public_media_and_have_no_public_address(client, settings, topic, member):
@@ -185,7 +185,8 @@ def test_attachments_in_a_members_only_forum_are_only_for_members(client, member
     response = client.get(reverse("forum_conversation:attachment", args=[attachment.pk]))
 
     assert response.status_code == status
-    assert (response.content == b"%PDF-1.4 internt") is (status == 200)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert (body == b"%PDF-1.4 internt") is (status == 200)
 
 
 def test_the_migration_moves_files_uploaded_before_it_out_of_public_media(settings, topic, media_root):
@@ -204,3 +205,26 @@ def test_the_migration_moves_files_uploaded_before_it_out_of_public_media(settin
 
     assert not public.exists()
     assert Path(attachment.file.path).read_bytes() == b"%PDF-1.4 gammal"
+
+
+def test_an_attachment_whose_file_is_gone_answers_not_found(client, settings, topic, member):
+    reply_with(client, topic, SimpleUploadedFile("protokoll.pdf", b"%PDF-1.4 protokoll"))
+    attachment = Attachment.objects.get()
+    Path(attachment.file.path).unlink()
+
+    response = client.get(reverse("forum_conversation:attachment", args=[attachment.pk]))
+
+    assert response.status_code == 404
+    assert "Sidan hittades inte" in response.content.decode()
+
+
+def test_a_download_keeps_the_file_name_and_asks_the_browser_to_save_it(client, settings, topic, member):
+    reply_with(client, topic, SimpleUploadedFile("mötesprotokoll maj.pdf", b"%PDF-1.4 protokoll"))
+    attachment = Attachment.objects.get()
+
+    response = client.get(reverse("forum_conversation:attachment", args=[attachment.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "filename*=utf-8''m%C3%B6tesprotokoll" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 protokoll"

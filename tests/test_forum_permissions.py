@@ -183,14 +183,15 @@ def test_a_communicator_who_is_also_a_member_takes_part_like_a_member(client, sc
 
 
 def test_machina_loads_our_versions_of_the_apps_we_replace_and_its_own_classes_for_the_rest():
-    from forum.machina_apps.forum_conversation.forum_attachments import cache, forms
+    from forum.machina_apps.forum_conversation.forum_attachments import cache, forms, views
     from forum.machina_apps.forum_moderation.forms import TopicMoveForm
 
     assert issubclass(get_class("forum_attachments.forms", "AttachmentFormset").form, forms.AttachmentForm)
     assert get_class("forum_attachments.cache", "cache") is cache.cache
     assert get_class("forum_moderation.forms", "TopicMoveForm") is TopicMoveForm
-    view = get_class("forum_conversation.forum_attachments.views", "AttachmentView")
-    assert view.__module__ == "machina.apps.forum_conversation.forum_attachments.views"
+    assert get_class("forum_conversation.forum_attachments.views", "AttachmentView") is views.AttachmentView
+    view = get_class("forum_moderation.views", "TopicLockView")
+    assert view.__module__ == "machina.apps.forum_moderation.views"
 
 
 def test_anonymous_visitor_is_sent_to_log_in_for_a_members_only_forum(client, scene):
