@@ -17,8 +17,10 @@ class ArenaForumConfig(AppConfig):
 
         from . import notifications
         from .display_names import member_display_name
+        from .topic_form import keep_invalid_poll_question_blank
 
         notifications.connect_signals()
+        keep_invalid_poll_question_blank()
 
         # machina calls the method named in MACHINA_USER_DISPLAY_NAME_METHOD on the user to show
         # who wrote a post; this gives Django's own user model that method without swapping it.
