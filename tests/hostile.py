@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 # Few examples and no deadline: each one is a request against a real database. The site the
 # examples post to is built once by function-scoped fixtures; every example runs in a savepoint
-# that is rolled back (see `example`), so they do not leak into each other.
+# that is rolled back (see `isolated_example`), so they do not leak into each other.
 fuzz_settings = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 NASTY_STRINGS = [
@@ -89,7 +89,7 @@ def post(client, path, data):
 
 
 @contextmanager
-def example(*rate_limit_keys):
+def isolated_example(*rate_limit_keys):
     """One Hypothesis example: what it writes is rolled back, and it starts with no rate limit
     counted (only the given keys are deleted: the Redis cache may be shared)."""
     cache.delete_many(list(rate_limit_keys))
