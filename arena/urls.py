@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from machina import urls as machina_urls
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -22,6 +22,8 @@ urlpatterns = [
     path("forum-anmal/<int:post_id>/", reports.report_post, name="forum_report_post"),
     path("forum-moderering/anmalningar/", reports.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", reports.handle_report, name="forum_handle_report"),
+    # One search box for pages and forum posts (home/views.py): machina's own search is replaced.
+    path("forum/search/", RedirectView.as_view(pattern_name="search", query_string=True)),
     path("forum/", include(machina_urls)),
     path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
     path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
@@ -40,6 +42,6 @@ if settings.DEBUG:
 # pattern only takes paths ending in a slash, so calendar feeds ending in ".ics" (such as
 # /aktiviteter/kalender.ics) are passed to the page's routes here.
 urlpatterns += [
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve),
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_calendar"),
     path("", include(wagtail_urls)),
 ]

@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import membership_views
-from .membership_forms import EmailAuthenticationForm, MemberPasswordResetForm
+from .membership_forms import EmailAuthenticationForm, MemberPasswordChangeForm, MemberPasswordResetForm
 
 app_name = "accounts"
 
@@ -30,6 +30,7 @@ urlpatterns = [
     path(
         "byt-losenord/",
         auth_views.PasswordChangeView.as_view(
+            form_class=MemberPasswordChangeForm,
             template_name="forum/account/password_change_form.html",
             success_url=reverse_lazy("accounts:password_change_done"),
         ),

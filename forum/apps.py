@@ -14,13 +14,39 @@ class ArenaForumConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from machina.core.db.models import get_model
+
+        from arena.page_cache import invalidate_on_change
 
         from . import notifications
         from .display_names import member_display_name
+        from .models import MemberProfile
         from .topic_form import keep_invalid_poll_question_blank
 
         notifications.connect_signals()
         keep_invalid_poll_question_blank()
+
+        # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
+        # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.
+        invalidate_on_change(
+            *(
+                get_model(app_label, name)
+                for app_label, name in (
+                    ("forum", "Forum"),
+                    ("forum_conversation", "Topic"),
+                    ("forum_conversation", "Post"),
+                    ("forum_polls", "TopicPoll"),
+                    ("forum_polls", "TopicPollOption"),
+                    ("forum_polls", "TopicPollVote"),
+                    ("forum_attachments", "Attachment"),
+                    ("forum_member", "ForumProfile"),
+                    ("forum_permission", "GroupForumPermission"),
+                    ("forum_permission", "UserForumPermission"),
+                )
+            ),
+            MemberProfile,
+        )
+        invalidate_on_change(get_user_model(), ignore_fields={"last_login"})
 
         # machina calls the method named in MACHINA_USER_DISPLAY_NAME_METHOD on the user to show
         # who wrote a post; this gives Django's own user model that method without swapping it.

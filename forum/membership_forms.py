@@ -6,7 +6,7 @@ Named ``membership_forms`` rather than ``forms``: machina's class loader looks f
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordMixin
 
 from .membership import email_in_use
 from .models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
@@ -146,7 +146,18 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
         return self.cleaned_data
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+class ErrorSummaryTakesFocusMixin:
+    """A form sent back with errors opens with its error summary focused
+    (includes/error_summary.html); a field's own autofocus would compete with it."""
+
+    def full_clean(self):
+        super().full_clean()
+        if self.errors:
+            for field in self.fields.values():
+                field.widget.attrs.pop("autofocus", None)
+
+
+class EmailAuthenticationForm(ErrorSummaryTakesFocusMixin, AuthenticationForm):
     """Logging in with the e-mail address, which is the username on this site."""
 
     # A longer address belongs to no account; turned away here, it is never looked up or logged.
@@ -165,6 +176,10 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].lower()
+
+
+class MemberPasswordChangeForm(ErrorSummaryTakesFocusMixin, PasswordChangeForm):
+    pass
 
 
 class MemberPasswordResetForm(PasswordResetForm):

@@ -9,8 +9,15 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Page, PageViewRestriction, Site
+
+        from arena.page_cache import invalidate_on_change
+        from forum.models import Organisation
         from forum.personal_data import register_source
 
+        from .models import EventRegistration, SiteSettings
         from .personal_data import (
             contact_messages_data,
             erase_contact_messages,
@@ -20,3 +27,16 @@ class HomeConfig(AppConfig):
 
         register_source("anmälningar_till_evenemang", event_registrations_data, erase_event_registrations)
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
+
+        # What the cached public pages show: pages (published, moved, deleted, made private), the
+        # footer's settings, images and documents, seats left at events, the member directory.
+        invalidate_on_change(
+            Page,
+            PageViewRestriction,
+            Site,
+            SiteSettings,
+            get_image_model(),
+            get_document_model(),
+            EventRegistration,
+            Organisation,
+        )

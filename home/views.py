@@ -1,11 +1,17 @@
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from forum.search import search_posts
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+# PostgreSQL refuses any string with a NUL character in it; no control character belongs in a query.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def promotions_for(query):
@@ -23,21 +29,32 @@ def promotions_for(query):
 
 
 def search(request):
-    """Searches every live, public page; the editors' promoted results come first."""
-    query = request.GET.get("q", "").strip()
-    # SQLite's full-text search (make run, the tests) fails on a double quote, and neither
-    # database's search gives it a meaning: the words are searched without it.
-    words = query.replace('"', " ").strip()
-    context = {"query": query, "promotions": [], "results": None, "hit_count": 0, "error": None}
+    """Searches the live, public pages and the forum posts the visitor may read, each with its own
+    pagination (``sida``, ``forumsida``); the editors' promoted pages come first."""
+    query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()
+    context = {"query": query, "promotions": [], "pages": None, "posts": None, "hit_count": 0, "error": None}
     if len(query) > MAX_QUERY_LENGTH:
         context["error"] = f"Sökfrågan är för lång. Använd högst {MAX_QUERY_LENGTH} tecken."
-    elif words:
+    elif query:
         promotions = promotions_for(query)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
-        results = Page.objects.live().public().exclude(pk__in=promoted_pages).specific().search(words)
-        page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
-        if page_of_results.number == 1:
+        # The SQLite backend puts each word between double quotes without escaping them, and fails
+        # on a query with no words; on PostgreSQL a double quote means nothing to the page search.
+        page_query = query.replace('"', " ").strip()
+        results = Page.objects.none()
+        if page_query:
+            results = Page.objects.live().public().exclude(pk__in=promoted_pages).specific().search(page_query)
+        pages = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
+        posts = search_posts(query, request.user, request.forum_permission_handler)
+        posts = Paginator(posts, RESULTS_PER_PAGE).get_page(request.GET.get("forumsida"))
+        if pages.number == 1:
             context["promotions"] = promotions
-        context["results"] = page_of_results
-        context["hit_count"] = len(promotions) + page_of_results.paginator.count
+        page_count = len(promotions) + pages.paginator.count
+        context.update(
+            pages=pages,
+            posts=posts,
+            page_count=page_count,
+            post_count=posts.paginator.count,
+            hit_count=page_count + posts.paginator.count,
+        )
     return TemplateResponse(request, "home/search_results.html", context)

@@ -1,11 +1,15 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from arena.page_cache import GENERATION_KEY
+from forum.notifications import unsubscribe_token
 from forum.permissions import make_members_only
-from home.models import SiteSettings
+from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
+from home.models import ContactPage, SiteSettings
 
 from .factories import (
     ActivityPlanIndexPageFactory,
@@ -20,6 +24,7 @@ from .factories import (
     HomePageFactory,
     ImageFactory,
     MemberDirectoryPageFactory,
+    MemberProfileFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     OrganisationFactory,
@@ -57,6 +62,8 @@ def audited_urls(home_page, public_forum, media_root):
 
     Extend this list whenever a new kind of public page lands.
     """
+    # A photo narrower than the largest rendition the pages ask for: srcset lists each width once.
+    photo = ImageFactory(file=get_test_image_file(size=(500, 300)))
     StandardPageFactory(
         parent=home_page,
         title="Vår verksamhet",
@@ -65,23 +72,39 @@ def audited_urls(home_page, public_forum, media_root):
         body=[
             ("heading", {"text": "Olikheterna är vår styrka", "level": "h2"}),
             ("paragraph", "<p>Kommun och näringsliv möts på lika villkor.</p>"),
+            (
+                "image",
+                {
+                    "image": {"image": photo, "alt_text": "Medlemmar samtalar vid ett bord.", "decorative": False},
+                    "caption": "Frukostmöte i Flemingsberg",
+                },
+            ),
             ("quote", {"text": "I mellanrummen hittar vi nya idéer.", "attribution": "En medlem"}),
         ],
     )
     ContactPageFactory(parent=home_page)
     MemberDirectoryPageFactory(parent=home_page)
-    OrganisationFactory(
+    huddingehem = OrganisationFactory(
         name="Huddingehem AB",
         sector="kommun",
         website="https://www.huddingehem.se",
         logo=ImageFactory(),
         listed_in_directory=True,
     )
-    OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
-    topic = PostFactory(topic__forum=public_forum, content="Hur når vi fler unga till sommarjobb?").topic
+    cykelverkstad = OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
+    # Authors from both sectors: their posts carry sector badges and the forum marks the topic.
+    topic = PostFactory(
+        topic__forum=public_forum,
+        topic__poster=MemberProfileFactory(organisation=huddingehem).user,
+        content="Hur når vi fler unga till sommarjobb?",
+    ).topic
+    PostFactory(
+        topic=topic,
+        poster=MemberProfileFactory(organisation=cykelverkstad).user,
+        subject=f"Re: {topic.subject}",
+        content="Vi kan ta emot två i augusti.",
+    )
     news_index = NewsIndexPageFactory(parent=home_page)
-    # A photo as wide as the largest rendition the page asks for (srcset widths must differ).
-    photo = ImageFactory(file=get_test_image_file(size=(1600, 900)))
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
     news.save()
@@ -93,6 +116,11 @@ def audited_urls(home_page, public_forum, media_root):
         plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
         focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
     )
+    # The pages about the site, with the demo content's own text.
+    privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
+    cookies = StandardPageFactory(parent=home_page, **COOKIE_PAGE)
+    contact_page = ContactPage.objects.child_of(home_page).get()
+    statement = StandardPageFactory(parent=home_page, **accessibility_page_data(contact_page))
     return {
         "startsida": "/",
         "standardsida": "/var-verksamhet/",
@@ -103,7 +131,7 @@ def audited_urls(home_page, public_forum, media_root):
         "forumöversikt": "/forum/",
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
-        "sök i forumet": "/forum/search/?q=sommarjobb",
+        "sök bland foruminlägg": "/sok/?q=sommarjobb",
         "nyheter": news_index.url,
         "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",
         "nyhet": news.url,
@@ -115,6 +143,35 @@ def audited_urls(home_page, public_forum, media_root):
         "logga in": "/konto/logga-in/",
         "skapa konto": "/konto/registrera/",
         "glömt lösenordet": "/konto/aterstall-losenord/",
+        "integritet": privacy.url,
+        "om kakor": cookies.url,
+        "tillgänglighetsredogörelse": statement.url,
+        "ansökan mottagen": reverse("membership_application_received"),
+        "ogiltig bekräftelselänk": reverse("accounts:confirm_email", args=["MQ", "ogiltig"]),
+        "kontot raderat": reverse("accounts:deleted"),
+    }
+
+
+@pytest.fixture
+def forms_with_errors(audited_urls):
+    """Public forms sent empty and shown again with their errors, for the same checkers:
+    {name: (path, submit button, fields to empty first)}."""
+    return {
+        "kontaktformulär med fel": ("/kontakt/", "Skicka meddelande", ()),
+        "bli medlem med fel": ("/bli-medlem/", "Skicka ansökan", ()),
+        "logga in med fel": ("/konto/logga-in/", "Logga in", ()),
+        "skapa konto med fel": ("/konto/registrera/", "Skapa konto", ()),
+        "glömt lösenordet med fel": ("/konto/aterstall-losenord/", "Skicka länk", ()),
+    }
+
+
+@pytest.fixture
+def member_forms_with_errors(member_audited_urls):
+    """`audit_member`'s account forms sent empty and shown again with their errors."""
+    return {
+        "profil med fel": (reverse("accounts:profile"), "Spara", ("display_name",)),
+        "radera konto med fel": (reverse("accounts:delete"), "Radera mitt konto", ()),
+        "byt lösenord med fel": (reverse("accounts:password_change"), "Byt lösenord", ()),
     }
 
 
@@ -130,6 +187,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
 
     The checkers log in as `audit_member` before they fetch these.
     """
+    MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
     PostFactory(
@@ -164,11 +222,17 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "redigera forumprofil": reverse("forum_member:profile_update"),
         "markera forum som lästa": reverse("forum_tracking:mark_all_forums_read"),
         "markera ämnen som lästa": reverse("forum_tracking:mark_topics_read", args=[public_forum.pk]),
-        "sök i forumet (formulär)": reverse("forum_search:search"),
+        "sök bland foruminlägg (medlem)": "/sok/?q=praktikanter",
         "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
         "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
         "mina prenumerationer": reverse("forum_member:user_subscriptions"),
         "olästa ämnen": reverse("forum_tracking:unread_topics"),
+        "mitt konto": reverse("accounts:overview"),
+        "profil": reverse("accounts:profile"),
+        "ladda ner mina uppgifter": reverse("accounts:personal_data"),
+        "radera mitt konto": reverse("accounts:delete"),
+        "byt lösenord": reverse("accounts:password_change"),
+        "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
     }
 
 
@@ -219,3 +283,9 @@ def media_root(settings, tmp_path):
     """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def no_cached_pages():
+    """Each test starts without cached pages: the cache outlives the database of a test."""
+    cache.delete(GENERATION_KEY)

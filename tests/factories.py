@@ -310,6 +310,15 @@ class ImageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_image_model()
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        image = model_class(*args, **kwargs)
+        # Size and hash, as Wagtail's upload form sets them: the hash is part of the cache key of
+        # each rendition, so another image under a reused id never gets this one's renditions.
+        image._set_image_file_metadata()
+        image.save()
+        return image
+
 
 def organisation_number(n):
     """A valid, unique organisation number (series 559, which the fixed numbers in tests avoid)."""

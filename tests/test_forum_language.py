@@ -99,7 +99,7 @@ def member_pages(client, public_forum):
         "ett forum": forum_url(public_forum),
         "ett ämne": topic_url(topic),
         "nytt ämne": topic_create_url(public_forum),
-        "sökningen": reverse("forum_search:search") + "?q=bostäder",
+        "sökningen": reverse("search") + "?q=bostäder",
     }
 
 

@@ -94,8 +94,8 @@ def test_mail_is_sent_only_after_the_post_is_committed(topic, mailoutbox, django
         PostFactory(topic=topic, poster=ForumMemberFactory(), subject="Svar", content="Ett svar.")
 
     assert mailoutbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    for callback in callbacks:  # the commit: the mail, and the page cache's invalidation
+        callback()
     assert len(mailoutbox) == 1
 
 
@@ -147,7 +147,7 @@ def test_unsubscribe_link_works_logged_out_with_a_confirmation_button(
     page = browser.get(path)
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
-    assert '<meta name="referrer" content="no-referrer">' in page.content.decode()
+    assert '<meta name="referrer" content="same-origin">' in page.content.decode()
     assert "Vill du sluta få e-post om nya inlägg i ämnet ”Kompetens i vården”?" in page.content.decode()
     assert topic.subscribers.filter(pk=author.pk).exists()  # a GET (e.g. a link scanner) changes nothing
 

@@ -2,11 +2,15 @@
 
 from io import StringIO
 
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from machina.core.db.models import get_model
 
+from forum.models import MemberProfile
+
 from .factories import ForumMemberFactory, UserFactory
+from .forum_helpers import forum_url, topic_url
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -57,3 +61,42 @@ def test_forum_seed_runs_twice_without_duplicates(db):
 
     assert "Demoinnehållet finns redan; inget ändrades." in seed()
     assert (Forum.objects.count(), Topic.objects.count()) == counts
+
+
+def test_demo_authors_post_for_organisations_of_both_sectors(client, db):
+    seed()
+    topic = Topic.objects.get(subject="Lokaler i bottenvåningarna i de nya kvarteren")
+
+    soup = BeautifulSoup(client.get(topic_url(topic)).content, "html.parser")
+
+    organisations = [p.get_text(" ", strip=True) for p in soup.select("main .forum-post__organisation")]
+    assert organisations[:2] == [
+        "Huddinge kommun Sektor: Kommun",
+        "Trångsunds Trädgård & Café AB Sektor: Näringsliv",
+    ]
+    assert soup.select_one("main .forum-voices").get_text(" ", strip=True) == (
+        "Röster: 1 från kommunen, 2 från näringslivet"
+    )
+
+
+def test_demo_topic_lists_mark_conversations_of_both_sectors_but_not_the_others(client, db):
+    seed()
+
+    def marked(forum_name):
+        soup = BeautifulSoup(client.get(forum_url(Forum.objects.get(name=forum_name))).content, "html.parser")
+        return [row.select_one(".forum-badge--both-sectors") is not None for row in soup.select("main tbody tr")]
+
+    assert marked("Kompetensförsörjning") == [True]
+    assert marked("Mellanrummet – fria idéer") == [False]  # two businesses talking
+
+
+def test_seed_gives_demo_authors_of_an_earlier_seed_their_member_profiles(db):
+    seed()
+    MemberProfile.objects.filter(user__username__endswith="@example.org").delete()
+
+    output = seed()
+
+    assert "medlemsprofilen för Karin Lindqvist (Huddinge kommun)" in output
+    profile = MemberProfile.objects.get(user__username="karin.lindqvist@example.org")
+    assert (profile.display_name, profile.is_approved) == ("Karin Lindqvist", True)
+    assert "Demoinnehållet finns redan; inget ändrades." in seed()

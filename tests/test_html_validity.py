@@ -21,7 +21,15 @@ def logged_in(user):
 
 
 def test_public_member_and_moderator_pages_are_valid_html(
-    client, audited_urls, member_audited_urls, audit_member, moderator_audited_urls, audit_moderator, tmp_path
+    client,
+    audited_urls,
+    member_audited_urls,
+    audit_member,
+    moderator_audited_urls,
+    audit_moderator,
+    forms_with_errors,
+    member_forms_with_errors,
+    tmp_path,
 ):
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
@@ -62,6 +70,10 @@ def test_public_member_and_moderator_pages_are_valid_html(
         "förhandsgranskat ämne med omröstning": "forum-poll--preview",
         "förhandsgranskat svar": "forum-post--preview",
     }
+    for visitor, forms in ((client, forms_with_errors), (member, member_forms_with_errors)):
+        for name, (path, _, emptied) in forms.items():
+            answered[name] = submit_form(visitor, path, 'main form[method="post"]', **dict.fromkeys(emptied, ""))
+            shows[name] = 'role="alert"'
     for name, response in answered.items():
         assert response.status_code == 200 and shows[name] in response.content.decode(), name
         responses[name] = response

@@ -9,8 +9,15 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from forum.models import MemberProfile, MembershipApplication, Organisation
+from home.models import SiteSettings
 
-from .factories import MemberProfileFactory, MembershipApplicationFactory, OrganisationFactory, UserFactory
+from .factories import (
+    MemberProfileFactory,
+    MembershipApplicationFactory,
+    OrganisationFactory,
+    StandardPageFactory,
+    UserFactory,
+)
 
 VALID_APPLICATION = {
     "organisation_name": "Sjödalens Cykelverkstad AB",
@@ -49,6 +56,16 @@ def test_application_form_is_swedish_and_labelled(client, home_page):
     assert '<label for="id_organisation_number">Organisationsnummer:</label>' in html
     assert '<label for="id_contact_email">Kontaktpersonens e-postadress:</label>' in html
     assert 'href="/bli-medlem/"' in html  # the header link
+
+
+def test_application_form_links_to_the_sites_privacy_page(client, home_page):
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.privacy_page = StandardPageFactory(parent=home_page, title="Integritet", slug="integritet")
+    site_settings.save()
+
+    html = client.get("/bli-medlem/").content.decode()
+
+    assert 'Läs gärna <a href="/integritet/">hur vi hanterar personuppgifter</a>.' in html
 
 
 def test_valid_application_is_saved_as_pending(client, home_page):

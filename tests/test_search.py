@@ -1,12 +1,13 @@
 """Site search at /sok/: live public pages only, promoted results first, paginated, and every
-odd query answered in Swedish rather than with an error."""
+odd query answered in Swedish rather than with an error. Forum posts in the same search:
+test_forum_search.py."""
 
 import pytest
 from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from .factories import StandardPageFactory
+from .factories import PostFactory, StandardPageFactory
 
 
 def test_header_has_a_labelled_search_box_on_every_page(client, home_page):
@@ -38,7 +39,8 @@ def test_search_finds_live_public_pages_with_summary_and_url(client, home_page):
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "1 träff för <strong>frukostmöten</strong>" in html
+    assert "1 träff för <strong>frukostmöten</strong>: 1 sida och 0 foruminlägg." in html
+    assert "Inga foruminlägg matchade sökningen." in html
     assert '<a href="/frukostmoten/">Frukostmöten</a>' in html
     assert "Vi träffas över en frukost." in html
     assert "http://testserver/frukostmoten/" in html
@@ -49,7 +51,7 @@ def test_search_finds_live_public_pages_with_summary_and_url(client, home_page):
 def test_no_results_says_so_in_swedish(client, home_page):
     html = client.get("/sok/", {"q": "zeppelinare"}).content.decode()
 
-    assert "Inga sidor matchade <strong>zeppelinare</strong>" in html
+    assert "Inga sidor eller foruminlägg matchade <strong>zeppelinare</strong>" in html
 
 
 def test_promoted_results_come_first(client, home_page):
@@ -97,6 +99,53 @@ def test_an_over_long_query_is_refused_in_swedish(client, home_page):
     html = response.content.decode()
     assert "Sökfrågan är för lång. Använd högst 200 tecken." in html
     assert 'aria-invalid="true" aria-describedby="sok-sida-fel"' in html
+
+
+def test_an_over_long_query_of_any_length_is_refused_in_swedish(client, home_page):
+    response = client.get("/sok/", {"q": "x" * 100_000})
+
+    assert response.status_code == 200
+    assert "Sökfrågan är för lång. Använd högst 200 tecken." in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["\x00", " \x00\x1f\x7f ", "\x00" * 300])
+def test_a_query_of_only_control_characters_counts_as_empty(client, home_page, query):
+    response = client.get("/sok/", {"q": query})
+
+    assert response.status_code == 200
+    assert "Skriv ett eller flera ord i sökrutan" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "samarbete\x00",
+        "sam\x00arbete",
+        "'; DROP TABLE forum_conversation_post; --",
+        '"ett citat utan slut',
+        '"',
+        "a & b | !c <-> d:*",
+        "((( ]]] {{{",
+        "\\ % _ * ? ~ ^",
+        "och att det",
+        "😀 ∑ \u200b",
+    ],
+)
+def test_hostile_queries_get_an_answer_in_swedish(client, home_page, public_forum, query):
+    PostFactory(topic__forum=public_forum, content="Ett inlägg om samarbete.")
+
+    response = client.get("/sok/", {"q": query})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "träff" in html or "Inga sidor eller foruminlägg matchade" in html
+
+
+def test_the_query_is_shown_escaped(client, home_page):
+    html = client.get("/sok/", {"q": "<script>alert(1)</script>"}).content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "matchade <strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>" in html
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Swedish stemming needs PostgreSQL's full-text search")

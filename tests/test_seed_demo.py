@@ -1,6 +1,7 @@
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
@@ -52,7 +53,7 @@ def test_superuser_gets_a_random_password_printed_once(db):
     assert "finns redan" in second_output
 
 
-def test_seed_demo_creates_member_organisations_with_one_member_each(db):
+def test_seed_demo_creates_member_organisations_with_approved_members(db):
     seed()
     second_output = seed()
 
@@ -63,9 +64,51 @@ def test_seed_demo_creates_member_organisations_with_one_member_each(db):
     assert Organisation.objects.get(organisation_number="212000-0142").name == "Huddinge kommun"
     for organisation in organisations:
         validate_organisation_number(organisation.organisation_number)
-        (profile,) = organisation.members.all()
-        assert profile.is_approved
-        assert profile.display_name
-        assert not profile.user.has_usable_password()
-        assert profile.user.groups.filter(name="Medlemmar").exists()
+        profiles = organisation.members.all()
+        assert profiles  # its demo member, and for some the forum's demo authors (test_forum_seed.py)
+        for profile in profiles:
+            assert profile.is_approved
+            assert profile.display_name
+            assert not profile.user.has_usable_password()
+            assert profile.user.groups.filter(name="Medlemmar").exists()
     assert "Demoinnehållet finns redan; inget ändrades." in second_output
+
+
+def test_accessibility_statement_follows_diggs_model(client, db):
+    seed()
+
+    html = client.get("/tillganglighet/").content.decode()
+
+    main = BeautifulSoup(html, "html.parser").main
+    sections = {heading.get_text(strip=True): heading.name for heading in main.find_all(["h2", "h3"])}
+    assert sections == {
+        "Vad redogörelsen gäller": "h2",
+        "Hur tillgänglig är webbplatsen?": "h2",
+        "Innehåll som inte är tillgängligt": "h2",
+        "Bristande förenlighet med lagkraven": "h3",
+        "Innehåll som inte omfattas av lagen": "h3",
+        "Vad kan du göra om du inte kan använda delar av webbplatsen?": "h2",
+        "Rapportera brister i webbplatsens tillgänglighet": "h2",
+        "Tillsyn": "h2",
+        "Hur vi testat webbplatsen": "h2",
+        "Om redogörelsen": "h2",
+    }
+    text = main.get_text(" ", strip=True)
+    for fact in [
+        "Redogörelsen gäller hela webbplatsen arenahuddinge.se",
+        "delvis förenlig med lagen (2018:1937)",
+        "PDF-dokument som gjordes innan webbplatsen fanns",
+        "Filmer och annat som vi bäddar in från andra tjänster",
+        "Vi svarar inom fem arbetsdagar",
+        "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn",
+        "axe-core mot WCAG 2.1 nivå AA och med W3C:s Nu HTML Checker",
+        "enbart tangentbord i webbläsaren Chromium",
+        "Manuella kontroller",
+        "Senaste bedömningen gjordes den 27 november 2026",
+        "Redogörelsen upprättades den 26 november 2026",
+        "uppdaterades senast den 27 november 2026",
+    ]:
+        assert fact in text, fact
+    assert main.find("a", href="https://www.digg.se/tdosanmalan")
+    assert main.find("a", href="/kontakt/", string="kontaktformuläret")
+    assert main.find("a", href="mailto:info@arenahuddinge.se")

@@ -26,15 +26,19 @@ PRODUCTION_ENV = {
 }
 
 
-def run_python(code, env):
-    """Runs code in a fresh interpreter, so that each settings module is imported from scratch."""
+def subprocess_env(env):
+    """This process's environment without what production reads, with env in its place."""
     # The browser tests allow async-unsafe calls in this process; a deployment never does.
     ignored = {*PRODUCTION_ENV, "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean_env = {key: value for key, value in os.environ.items() if key not in ignored}
+    return {**{key: value for key, value in os.environ.items() if key not in ignored}, **env}
+
+
+def run_python(code, env):
+    """Runs code in a fresh interpreter, so that each settings module is imported from scratch."""
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=BASE_DIR,
-        env={**clean_env, **env},
+        env=subprocess_env(env),
         capture_output=True,
         text=True,
         timeout=120,

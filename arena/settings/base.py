@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers visitors without cookies from the shared cache and stores what it may share
+    # (arena/page_cache.py); everything below runs only for pages rendered now.
+    "arena.page_cache.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "arena.middleware.RejectNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -160,6 +163,11 @@ else:
     }
 
 
+# Public pages are kept this long in the shared cache for visitors without cookies, and browsers
+# and proxies may keep them as long (arena/page_cache.py). 0 turns the page cache off.
+ANONYMOUS_PAGE_CACHE_SECONDS = 120
+
+
 # Login throttling (django-axes) on every login form, the site's and the admin's: after five
 # failures for one account from one address, that pair is locked for an hour. Unlock earlier with
 # `manage.py axes_reset_username <e-post>` (README.md).
@@ -222,6 +230,8 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "/konto/"
 LOGOUT_REDIRECT_URL = "/"
+# Private pages send visitors to the same login page as the forum, not Wagtail's own.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 
 # Wagtail
@@ -254,6 +264,8 @@ MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
 # Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
 # method to the user model).
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
+# machina's search app imports django-haystack, which needs a connection. Nothing is indexed:
+# /forum/search/ redirects to the site search, which searches posts in the database (forum/search.py).
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 

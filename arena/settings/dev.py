@@ -12,3 +12,5 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # No collectstatic needed while developing.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+# Edited templates show at once while developing.
+ANONYMOUS_PAGE_CACHE_SECONDS = 0

@@ -9,7 +9,10 @@ from wagtail.models import Site
 
 from home.models import ContactFormField, ContactPage, SiteSettings, StandardPage
 
-ASSESSED_ON = "26 november 2026"
+# Dates in the accessibility statement: written, last assessed and last reviewed.
+STATEMENT_DATE = "26 november 2026"
+ASSESSED_ON = "27 november 2026"
+REVIEWED_ON = "27 november 2026"
 
 
 def retention_text():
@@ -142,6 +145,8 @@ def contact_page_data(privacy_page):
 
 
 def accessibility_page_data(contact_page):
+    """The accessibility statement, following the model statement of DIGG (the Agency for Digital
+    Government): scope, conformance, known gaps, feedback, enforcement, method and dates."""
     return {
         "title": "Tillgänglighetsredogörelse",
         "slug": "tillganglighet",
@@ -153,47 +158,87 @@ def accessibility_page_data(contact_page):
         ),
         "summary": "Hur tillgänglig arenahuddinge.se är, kända brister och hur du rapporterar problem.",
         "body": [
+            ("heading", {"text": "Vad redogörelsen gäller", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Redogörelsen gäller hela webbplatsen arenahuddinge.se: de redaktionella sidorna, "
+                "nyheter, aktiviteter, verksamhetsplaner, kontaktformuläret, ansökan om medlemskap, "
+                "kontosidorna under Mitt konto och forumet. Den gäller inte redaktörernas "
+                "administrationsgränssnitt.</p>",
+            ),
             ("heading", {"text": "Hur tillgänglig är webbplatsen?", "level": "h2"}),
             (
                 "paragraph",
-                "<p>Redogörelsen gäller arenahuddinge.se med forumet. Webbplatsen är delvis förenlig "
-                "med lagen (2018:1937) om tillgänglighet till digital offentlig service, på grund av "
-                "de brister som beskrivs nedan. Målet är att webbplatsen ska uppfylla nivå AA i "
-                "WCAG 2.1.</p>",
+                "<p>Webbplatsen är <strong>delvis förenlig</strong> med lagen (2018:1937) om "
+                "tillgänglighet till digital offentlig service, på grund av de brister som beskrivs "
+                "nedan. Kraven vi följer är nivå AA i WCAG 2.1 (standarden EN 301 549).</p>",
             ),
-            ("heading", {"text": "Kända brister", "level": "h2"}),
+            ("heading", {"text": "Innehåll som inte är tillgängligt", "level": "h2"}),
+            ("heading", {"text": "Bristande förenlighet med lagkraven", "level": "h3"}),
             (
                 "paragraph",
-                "<ul><li>Äldre PDF-dokument, till exempel tidigare verksamhetsplaner, saknar i vissa "
-                "fall rubrikstruktur och beskrivningar av bilder.</li><li>Filer och bilder som "
-                "medlemmar bifogar i forumet granskas inte i förväg och kan sakna textalternativ."
-                "</li><li>Inspelade filmer som vi bäddar in från andra tjänster har inte alltid "
-                "textning.</li></ul><p>Vi åtgärdar bristerna i takt med att innehållet ses över.</p>",
+                "<ul><li>Verksamhetsplanerna och andra PDF-dokument som gjordes innan webbplatsen "
+                "fanns saknar i vissa fall rubrikstruktur och beskrivningar av bilder "
+                "(WCAG 1.1.1 Icke-textinnehåll och 1.3.1 Information och relationer).</li>"
+                "<li>Vi har ännu inte testat webbplatsen med skärmläsare tillsammans med personer "
+                "som använder dem dagligen. Brister som bara märks så kan finnas kvar.</li></ul>",
+            ),
+            ("heading", {"text": "Innehåll som inte omfattas av lagen", "level": "h3"}),
+            (
+                "paragraph",
+                "<ul><li>Filmer och annat som vi bäddar in från andra tjänster, till exempel "
+                "inspelade möten, styrs av den tjänsten och har inte alltid textning.</li>"
+                "<li>Filer och bilder som medlemmar själva bifogar i forumet granskas inte i förväg "
+                "och kan sakna textalternativ.</li></ul>"
+                "<p>Vi åtgärdar bristerna i takt med att innehållet ses över, och de PDF-dokument vi "
+                "gör nu skapas med rubriker och bildbeskrivningar.</p>",
             ),
             ("heading", {"text": "Vad kan du göra om du inte kan använda delar av webbplatsen?", "level": "h2"}),
             (
                 "paragraph",
-                "<p>Behöver du innehåll i ett annat format, eller stöter du på något som hindrar dig? "
-                f'Skriv via <a linktype="page" id="{contact_page.pk}">kontaktformuläret</a> eller till '
+                "<p>Behöver du innehåll i ett annat format, till exempel en verksamhetsplan som "
+                "tillgänglig text, eller stöter du på något som hindrar dig? Skriv via "
+                f'<a linktype="page" id="{contact_page.pk}">kontaktformuläret</a> eller till '
                 '<a href="mailto:info@arenahuddinge.se">info@arenahuddinge.se</a>. Vi svarar inom '
                 "fem arbetsdagar.</p>",
+            ),
+            ("heading", {"text": "Rapportera brister i webbplatsens tillgänglighet", "level": "h2"}),
+            (
+                "paragraph",
+                "<p>Vi vill hela tiden göra webbplatsen bättre. Upptäcker du problem som inte står på "
+                "den här sidan, eller tycker du att vi inte uppfyller lagens krav? Berätta det för oss "
+                "på samma sätt: via kontaktformuläret eller till info@arenahuddinge.se. Vi svarar inom "
+                "fem arbetsdagar och berättar hur och när vi åtgärdar bristen.</p>",
             ),
             ("heading", {"text": "Tillsyn", "level": "h2"}),
             (
                 "paragraph",
                 "<p>Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn över lagen om "
                 "tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar "
-                'dina synpunkter kan du <a href="https://www.digg.se/tdosanmalan">kontakta DIGG</a> '
-                "och påtala det.</p>",
+                'dina synpunkter kan du <a href="https://www.digg.se/tdosanmalan">anmäla det till DIGG '
+                "via myndighetens formulär</a>.</p>",
             ),
             ("heading", {"text": "Hur vi testat webbplatsen", "level": "h2"}),
             (
                 "paragraph",
-                "<p>Vi har gjort en egen granskning: automatiska tester av sidornas uppbyggnad och "
-                "formulär, och manuella kontroller med enbart tangentbord, med skärmläsare, med "
-                "förstoring till 400 procent och utan JavaScript. "
-                f"Webbplatsen bedömdes senast den {ASSESSED_ON}.</p>"
-                f"<p>Redogörelsen uppdaterades senast den {ASSESSED_ON}.</p>",
+                "<p>Vi har gjort en egen granskning (självskattning) av webbplatsen. Så testar vi den:</p>"
+                "<ul><li>Automatiska tester vid varje ändring av webbplatsen: varje typ av sida och "
+                "formulär, också formulär som visas igen med fel, kontrolleras med verktyget "
+                "axe-core mot WCAG 2.1 nivå AA och med W3C:s Nu HTML Checker. En ändring med fel "
+                "går inte att publicera.</li>"
+                "<li>Automatiska tester med enbart tangentbord i webbläsaren Chromium, också i en "
+                "smal skärmbredd som motsvarar förstoring till 400 procent: hopplänken, menyn, "
+                "kontaktformuläret med och utan fel och att skriva i forumet. Vid varje steg "
+                "kontrolleras att det syns var fokus är.</li>"
+                "<li>Manuella kontroller när en ny typ av sida tillkommer: med enbart tangentbord, "
+                "med förstoring och med JavaScript avstängt.</li></ul>"
+                f"<p>Senaste bedömningen gjordes den {ASSESSED_ON}.</p>",
+            ),
+            ("heading", {"text": "Om redogörelsen", "level": "h2"}),
+            (
+                "paragraph",
+                f"<p>Redogörelsen upprättades den {STATEMENT_DATE}. Den uppdaterades senast den "
+                f"{REVIEWED_ON}, efter en ny granskning av webbplatsen.</p>",
             ),
         ],
     }

@@ -2,7 +2,9 @@
 
 Idempotent: forums are looked up by slug, people by username and topics by subject within their
 forum, and only what is missing is created. Demo people have no usable password and addresses
-under example.org, and creating their posts sends no e-mail.
+under example.org, and creating their posts sends no e-mail. Each of them is a member of one of the
+organisations home/demo/members.py seeds (run first), from both sectors, so that the posts show
+their organisation and sector and most conversations have voices from both.
 """
 
 import datetime
@@ -13,8 +15,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from machina.core.db.models import get_model
 
+from forum.membership import available_display_name
+from forum.models import MemberProfile, Organisation
 from forum.notifications import notifications_muted
 from forum.permissions import MEMBERS_GROUP, make_members_only
+
+from . import members
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -53,13 +59,16 @@ FORUMS = [
     },
 ]
 
+# (username, first name, last name, organisation, title)
 PEOPLE = [
-    ("karin.lindqvist@example.org", "Karin", "Lindqvist"),
-    ("omar.haddad@example.org", "Omar", "Haddad"),
-    ("eva.sjoberg@example.org", "Eva", "Sjöberg"),
-    ("johan.berg@example.org", "Johan", "Berg"),
-    ("leila.nouri@example.org", "Leila", "Nouri"),
+    ("karin.lindqvist@example.org", "Karin", "Lindqvist", "Huddinge kommun", "Planeringsarkitekt"),
+    ("omar.haddad@example.org", "Omar", "Haddad", "Trångsunds Trädgård & Café AB", "Caféansvarig"),
+    ("eva.sjoberg@example.org", "Eva", "Sjöberg", "Huddinge kommun", "Näringslivsutvecklare"),
+    ("johan.berg@example.org", "Johan", "Berg", "Kvarnbergets Möten & Event AB", "Driftchef"),
+    ("leila.nouri@example.org", "Leila", "Nouri", "Flemingsbergs Byggkonsult AB", "Hållbarhetsansvarig"),
 ]
+# The organisations by name, found by their organisation numbers (which an editor does not change).
+ORGANISATION_NUMBERS = {data["name"]: data["organisation_number"] for data in members.ORGANISATIONS}
 
 # (forum name, subject, [(author username, text), ...]); the first post starts the topic.
 TOPICS = [
@@ -187,7 +196,7 @@ def seed(command, home_page):
         )
         for data in FORUMS
     }
-    people = {username: ensure_person(command, username, first, last) for username, first, last in PEOPLE}
+    people = {person[0]: ensure_person(command, *person) for person in PEOPLE}
     with notifications_muted():
         for days_ago, (forum_name, subject, posts) in enumerate(reversed(TOPICS), start=1):
             ensure_topic(command, forums[forum_name], subject, posts, people, days_ago * 3)
@@ -203,7 +212,7 @@ def ensure_forum(command, data, forum_type, parent, members_only=False):
     return forum
 
 
-def ensure_person(command, username, first_name, last_name):
+def ensure_person(command, username, first_name, last_name, organisation_name, title):
     User = get_user_model()
     person = User.objects.filter(username=username).first()
     if person is None:
@@ -212,6 +221,17 @@ def ensure_person(command, username, first_name, last_name):
         person.save()
         person.groups.add(Group.objects.get(name=MEMBERS_GROUP))
         command.created.append(f"demomedlemmen {first_name} {last_name}")
+    if not MemberProfile.objects.filter(user=person).exists():
+        organisation = Organisation.objects.get(organisation_number=ORGANISATION_NUMBERS[organisation_name])
+        name = f"{first_name} {last_name}"
+        MemberProfile.objects.create(
+            user=person,
+            organisation=organisation,
+            title=title,
+            display_name=available_display_name(name, organisation),
+            is_approved=True,
+        )
+        command.created.append(f"medlemsprofilen för {name} ({organisation.name})")
     return person
 
 

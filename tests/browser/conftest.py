@@ -2,12 +2,15 @@
 
 import os
 import shutil
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connections
 from django.test import Client
 from playwright.sync_api import sync_playwright
+from wagtail.models import Site
 
 from tests.tools import missing_tool
 
@@ -64,9 +67,15 @@ def page(browser):
 @pytest.fixture
 def site_url(live_server, home_page):
     """The live server's address, with the home page as the root of its site."""
-    from wagtail.models import Site
-
     Site.objects.filter(pk=home_page.get_site().pk).update(hostname="localhost", port=live_server.thread.port)
+    return live_server.url
+
+
+@pytest.fixture
+def demo_site_url(live_server, media_root):
+    """The live server's address, serving the demo content that `make run` seeds."""
+    call_command("seed_demo", stdout=StringIO())
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
     return live_server.url
 
 

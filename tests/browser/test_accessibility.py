@@ -99,3 +99,27 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
 
     failures = {name: describe(found) for name, found in failures.items() if found}
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def audit_forms_with_errors(page, site_url, forms, axe_script):
+    failures = {}
+    for name, (path, button, emptied) in forms.items():
+        page.goto(site_url + path)
+        for field in emptied:
+            page.locator(f"main [name='{field}']").fill("")
+        page.get_by_role("main").get_by_role("button", name=button).click()
+        page.get_by_role("alert").wait_for()
+        found = violations(page, axe_script)
+        if found:
+            failures[f"{name} ({path})"] = describe(found)
+    return failures
+
+
+def test_public_and_account_forms_sent_back_with_errors_have_no_wcag_violations(
+    page, site_url, log_in, forms_with_errors, member_forms_with_errors, audit_member, axe_script
+):
+    failures = audit_forms_with_errors(page, site_url, forms_with_errors, axe_script)
+    log_in(audit_member)
+    failures |= audit_forms_with_errors(page, site_url, member_forms_with_errors, axe_script)
+
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())

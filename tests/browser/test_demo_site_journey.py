@@ -1,18 +1,6 @@
 """The journey a visitor takes through the demo site that `make run` serves."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-from wagtail.models import Site
-
-
-@pytest.fixture
-def demo_site_url(live_server, media_root):
-    call_command("seed_demo", stdout=StringIO())
-    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
-    return live_server.url
 
 
 def test_visitor_reads_the_plan_news_and_events_searches_and_writes_to_us(page, demo_site_url):

@@ -14,15 +14,3 @@ def test_visitor_follows_the_menu_to_a_page(page, site_url, home_page):
     expect(page).to_have_url(site_url + "/var-verksamhet/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Vår verksamhet")
     expect(page.get_by_role("link", name="Vår verksamhet")).to_have_attribute("aria-current", "page")
-
-
-def test_keyboard_user_reaches_the_skip_link_first_and_it_moves_focus_to_main(page, site_url):
-    page.goto(site_url + "/")
-
-    page.keyboard.press("Tab")
-    skip_link = page.get_by_role("link", name="Hoppa till innehållet")
-    expect(skip_link).to_be_focused()
-    expect(skip_link).to_be_in_viewport()
-
-    page.keyboard.press("Enter")
-    expect(page.locator("main")).to_be_focused()
