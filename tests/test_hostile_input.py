@@ -51,7 +51,6 @@ Post = get_model("forum_conversation", "Post")
 ForumProfile = get_model("forum_member", "ForumProfile")
 
 PASSWORD = "ett-riktigt-bra-losenord"
-BAD_REQUEST = "Förfrågan kunde inte tas emot"
 
 
 @pytest.fixture
@@ -70,19 +69,6 @@ def member_client(member):
     client = Client(raise_request_exception=False)
     client.force_login(member)
     return client
-
-
-def has_nul(params):
-    return any("\x00" in as_received(value) for value in params.values())
-
-
-def assert_query_answered(response, params, *texts):
-    """A NUL character in the query string gets the Swedish 400 page; anything else the page."""
-    if has_nul(params):
-        assert response.status_code == 400
-        assert BAD_REQUEST in response.content.decode()
-    else:
-        assert_page(response, *texts)
 
 
 @pytest.fixture
@@ -344,7 +330,7 @@ def listings(home_page, public_forum):
 def test_search(visitor, listings, params):
     response = get(visitor, "/sok/", params)
 
-    assert_query_answered(response, params, "Sök på webbplatsen")
+    assert_page(response, "Sök på webbplatsen")
 
 
 @fuzz_settings
@@ -352,7 +338,7 @@ def test_search(visitor, listings, params):
 def test_news_tag_filter_and_pages(visitor, listings, params):
     response = get(visitor, listings["news"], params)
 
-    assert_query_answered(response, params, "<h1")
+    assert_page(response, "<h1")
 
 
 @fuzz_settings
@@ -365,7 +351,7 @@ def test_news_tag_filter_and_pages(visitor, listings, params):
 def test_member_directory_search_sector_and_pages(visitor, listings, params):
     response = get(visitor, "/medlemmar/", params)
 
-    assert_query_answered(response, params, "Sök på organisationens namn")
+    assert_page(response, "Sök på organisationens namn")
     if response.status_code == 200:
         html = response.content.decode()
         assert escape(as_received(params["q"])) in html
@@ -378,11 +364,11 @@ def test_member_directory_search_sector_and_pages(visitor, listings, params):
 def test_event_archive_pages(visitor, listings, page):
     response = get(visitor, "/aktiviteter/", {"sida": page})
 
-    assert_query_answered(response, {"sida": page}, "Aktiviteter")
+    assert_page(response, "Aktiviteter")
 
 
 @fuzz_settings
 @given(page=page_numbers)
 def test_forum_pages(visitor, listings, page):
     for path in (listings["forum"], listings["topic"]):
-        assert_query_answered(get(visitor, path, {"page": page}), {"page": page})
+        assert_page(get(visitor, path, {"page": page}))

@@ -82,7 +82,6 @@ MIDDLEWARE = [
     # (arena/page_cache.py); everything below runs only for pages rendered now.
     "arena.page_cache.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "arena.middleware.RejectNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
