@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
-from machina import urls as machina_urls
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from forum import account_urls, notifications, reports
+from forum import account_urls, board_urls, notifications, reports
 from forum.membership_views import MembershipApplicationReceivedView, MembershipApplicationView
 from home import views as home_views
 
@@ -24,7 +23,7 @@ urlpatterns = [
     path("forum-moderering/anmalningar/<int:report_id>/", reports.handle_report, name="forum_handle_report"),
     # One search box for pages and forum posts (home/views.py): machina's own search is replaced.
     path("forum/search/", RedirectView.as_view(pattern_name="search", query_string=True)),
-    path("forum/", include(machina_urls)),
+    path("forum/", include(board_urls)),
     path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
     path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
     path("konto/", include(account_urls)),

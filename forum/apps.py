@@ -18,7 +18,7 @@ class ArenaForumConfig(AppConfig):
 
         from arena.page_cache import invalidate_on_change
 
-        from . import notifications
+        from . import checks, notifications  # noqa: F401 - checks registers itself
         from .display_names import member_display_name
         from .models import MemberProfile
         from .topic_form import keep_invalid_poll_question_blank

@@ -6,7 +6,11 @@ The global grants (forum=None) are created by the data migration
 Per-forum grants narrow that down, as ``make_members_only`` does.
 """
 
+from functools import wraps
+
 from django.contrib.auth.models import Group
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from machina.core.db.models import get_model
 
@@ -19,8 +23,35 @@ MODERATORS_GROUP = "Moderatorer"
 READ_PERMISSIONS = ("can_see_forum", "can_read_forum")
 
 
+def group_names(user):
+    """The names of the user's groups, looked up once per user object (so once per request)."""
+    if not hasattr(user, "_arena_forum_groups"):
+        user._arena_forum_groups = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
+    return user._arena_forum_groups
+
+
 def is_moderator(user):
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=MODERATORS_GROUP).exists())
+    return user.is_authenticated and (user.is_superuser or MODERATORS_GROUP in group_names(user))
+
+
+def is_forum_member(user):
+    """Takes part in the forum: a member or a moderator. Others (communicators, people whose
+    registration is not yet approved) only read the public forums."""
+    return user.is_authenticated and (user.is_superuser or bool(group_names(user) & {MEMBERS_GROUP, MODERATORS_GROUP}))
+
+
+def members_only(view):
+    """Sends anonymous visitors to log in and refuses everyone else outside the forum (403)."""
+
+    @wraps(view)
+    def members_only_view(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not is_forum_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return members_only_view
 
 
 @transaction.atomic

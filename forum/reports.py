@@ -20,7 +20,7 @@ from machina.core.db.models import get_model
 
 from .models import PostReport
 from .notifications import one_line, post_url
-from .permissions import MEMBERS_GROUP, MODERATORS_GROUP
+from .permissions import is_forum_member, is_moderator
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
@@ -29,17 +29,11 @@ Post = get_model("forum_conversation", "Post")
 # --- Rules ---------------------------------------------------------------------------------------
 
 
-def _group_names(user):
-    if not hasattr(user, "_arena_forum_groups"):
-        user._arena_forum_groups = set(user.groups.values_list("name", flat=True))
-    return user._arena_forum_groups
-
-
 def can_report(user, post, handler):
-    """Members and moderators may report a visible post in a forum they can read."""
+    """Members and moderators may report someone else's visible post in a forum they can read."""
     return (
-        user.is_authenticated
-        and (user.is_superuser or bool(_group_names(user) & {MEMBERS_GROUP, MODERATORS_GROUP}))
+        is_forum_member(user)
+        and post.poster_id != user.pk
         and post.approved
         and handler.can_read_forum(post.topic.forum, user)
     )
@@ -49,7 +43,7 @@ def moderated_forums(user, handler):
     """The forums whose reports the user handles: machina's moderation queue, or all for Moderatorer."""
     if not user.is_authenticated:
         return Forum.objects.none()
-    if user.is_superuser or MODERATORS_GROUP in _group_names(user):
+    if is_moderator(user):
         return Forum.objects.all()
     return Forum.objects.filter(pk__in=[forum.pk for forum in handler.get_moderation_queue_forums(user)])
 
@@ -138,12 +132,17 @@ class HandleReportForm(forms.Form):
 
 # --- Views ---------------------------------------------------------------------------------------
 
+OWN_POST_MESSAGE = "Du kan inte anmäla ditt eget inlägg. Vill du ändra något kan du redigera eller ta bort det."
+
 
 @require_http_methods(["GET", "POST"])
 def report_post(request, post_id):
     post = get_object_or_404(Post.objects.select_related("topic__forum"), pk=post_id)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if post.poster_id == request.user.pk:
+        messages.error(request, OWN_POST_MESSAGE)
+        return redirect(post_url(post))
     if not can_report(request.user, post, request.forum_permission_handler):
         raise PermissionDenied
     form = PostReportForm(request.POST or None)

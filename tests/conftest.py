@@ -280,8 +280,10 @@ def members_forum(forum_category):
 
 @pytest.fixture
 def media_root(settings, tmp_path):
-    """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media."""
+    """Uploaded files (documents, images, renditions) go to a temporary folder, not ./media, and
+    forum attachments to another one, not ./private-media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
 
 

@@ -75,6 +75,17 @@ class ForumModeratorFactory(UserFactory):
         self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
 
+class CommunicatorFactory(UserFactory):
+    """An editor of the public site (the group Kommunikatörer from home's migrations), not a forum member."""
+
+    first_name = "Karin"
+    last_name = "Kommunikatör"
+
+    @factory.post_generation
+    def editor_group(self, create, extracted, **kwargs):
+        self.groups.add(Group.objects.get(name="Kommunikatörer"))
+
+
 class ForumFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Forum {n}")
     slug = factory.LazyAttribute(lambda forum: slugify(forum.name))

@@ -43,11 +43,13 @@ DUMP_OPTIONS = ["--all", *(f"--exclude={label}" for label in EXCLUDED_MODELS)]
 
 
 def run_manage(database, media, *args):
-    """Runs manage.py against the SQLite file `database`, as a separate process."""
+    """Runs manage.py against the SQLite file `database`, as a separate process, with its uploaded
+    files in the folder `media` (public) and beside it in `private-<media>`."""
     environment = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     environment |= {
         "DATABASE_URL": f"sqlite:///{database}",
         "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(media.with_name(f"private-{media.name}")),
         "DJANGO_SETTINGS_MODULE": "arena.settings.test",
     }
     return subprocess.run(
@@ -150,9 +152,13 @@ def test_backup_restored_into_an_empty_database_gives_back_the_same_site(
     assert after[("forum_conversation.topic", site_content["topic"].pk)]["fields"]["subscribers"] == [
         site_content["replier"].pk
     ]
-    for name in ("image", "document", "attachment"):
+    for name in ("image", "document"):
         stored = site_content[name].file.name
         assert (restored_media / stored).read_bytes() == (Path(media_root) / stored).read_bytes()
+    attachment = site_content["attachment"].file.name
+    restored_private_media = tmp_path / "private-restored-media"
+    assert (restored_private_media / attachment).read_bytes() == b"%PDF-1.4 protokoll"
+    assert not (restored_media / attachment).exists(), "attachments are never restored into public media"
 
 
 def test_restore_refuses_a_database_with_content(site_content, tmp_path):
@@ -220,7 +226,8 @@ def test_backup_manifest_counts_what_it_holds(site_content, tmp_path):
     assert manifest["objects"]["forum_conversation.post"] == 2
     assert manifest["objects"]["auth.user"] == 3
     assert not any(label.startswith("wagtailsearch.") for label in manifest["objects"])
-    assert f"media/{site_content['attachment'].file.name}" in names
+    assert f"private-media/{site_content['attachment'].file.name}" in names
+    assert f"media/{site_content['attachment'].file.name}" not in names
     assert f"{sum(manifest['objects'].values())} objekt från databasen och 3 filer" in summary
     assert archive.stat().st_mode & 0o077 == 0, "only the owner may read a backup"
 

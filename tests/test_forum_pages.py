@@ -50,7 +50,7 @@ def test_a_post_shows_its_author_and_a_swedish_date_in_a_time_element(client, pu
     time = article.select_one(".forum-post__meta time")
     created = localtime(post.created)
     # The author by display name (here: the full name), never by username or e-mail.
-    assert article.select_one(".forum-post__meta").get_text(" ", strip=True).startswith("Av: Maja Medlem ,")
+    assert article.select_one(".forum-post__meta").get_text(" ", strip=True).startswith("Av: Maja Medlem,")
     assert "lena@example.se" not in str(article)
     assert time["datetime"] == created.strftime("%Y-%m-%dT%H:%M:%S%z")
     # Swedish style, the month in lower case: "27 november 2026 14:05".

@@ -1,12 +1,14 @@
 """Who may do what in the forum, asserted through HTTP for each kind of visitor.
 
 The grants come from forum's data migration and ``make_members_only``; these tests exercise them
-through machina's own views, the way a visitor meets them.
+through machina's own views, the way a visitor meets them. Communicators edit the public site in
+Wagtail; in the forum they are just logged-in readers, like someone whose registration waits.
 """
 
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from machina.apps.forum import models as machina_forum_models
@@ -14,8 +16,17 @@ from machina.core.db.models import get_model
 from machina.core.loading import ClassNotFoundError, get_class
 
 from forum.models import PostReport
+from forum.permissions import MEMBERS_GROUP
 
-from .factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
+from .factories import (
+    CommunicatorFactory,
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    MemberProfileFactory,
+    PostFactory,
+    TopicFactory,
+    UserFactory,
+)
 from .forum_helpers import (
     form_data,
     forum_url,
@@ -28,14 +39,13 @@ Attachment = get_model("forum_attachments", "Attachment")
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
-ROLES = ["anonymous", "registered", "member", "moderator"]
+ROLES = ["anonymous", "registered", "member", "moderator", "communicator"]
 ATTACHMENT_BYTES = b"Protokoll fran dialogmotet."
 
 
 @pytest.fixture
-def scene(public_forum, members_forum, settings, tmp_path):
+def scene(public_forum, members_forum, media_root):
     """A public topic with a reply and a post waiting for approval, and an attachment."""
-    settings.MEDIA_ROOT = tmp_path
     author = ForumMemberFactory(first_name="Anders", last_name="Författare")
     topic = TopicFactory(forum=public_forum, poster=author, subject="Nya bostäder vid Flemingsberg")
     head = PostFactory(topic=topic)
@@ -45,12 +55,27 @@ def scene(public_forum, members_forum, settings, tmp_path):
         post=head, file=SimpleUploadedFile("protokoll.txt", ATTACHMENT_BYTES), comment="Protokoll"
     )
     return SimpleNamespace(
-        public=public_forum, members=members_forum, topic=topic, reply=reply, pending=pending, attachment=attachment
+        public=public_forum,
+        members=members_forum,
+        topic=topic,
+        author=author,
+        reply=reply,
+        pending=pending,
+        attachment=attachment,
     )
 
 
+def registered_but_not_approved():
+    return MemberProfileFactory(is_approved=False).user
+
+
 def log_in_as(client, role):
-    factories = {"registered": UserFactory, "member": ForumMemberFactory, "moderator": ForumModeratorFactory}
+    factories = {
+        "registered": registered_but_not_approved,
+        "member": ForumMemberFactory,
+        "moderator": ForumModeratorFactory,
+        "communicator": CommunicatorFactory,
+    }
     if role != "anonymous":
         client.force_login(factories[role]())
 
@@ -104,6 +129,11 @@ def report_post(client, scene):
     return PostReport.objects.filter(post=scene.reply).exists()
 
 
+def see_profile(client, scene):
+    response = client.get(reverse("forum_member:profile", args=[scene.author.pk]))
+    return response.status_code == 200 and "Anders Författare" in response.content.decode()
+
+
 def download_attachment(client, scene):
     response = client.get(reverse("forum_conversation:attachment", args=[scene.attachment.pk]))
     return (
@@ -112,16 +142,17 @@ def download_attachment(client, scene):
     )
 
 
-#                            anonymous, registered, member, moderator
+#                            anonymous, registered, member, moderator, communicator
 MATRIX = {
-    read_public_forum: (True, True, True, True),
-    see_members_only_forum: (False, False, True, True),
-    start_topic: (False, False, True, True),
-    reply: (False, False, True, True),
-    edit_another_members_post: (False, False, False, True),
-    approve_post: (False, False, False, True),
-    report_post: (False, False, True, True),
-    download_attachment: (False, False, True, True),
+    read_public_forum: (True, True, True, True, True),
+    see_members_only_forum: (False, False, True, True, False),
+    start_topic: (False, False, True, True, False),
+    reply: (False, False, True, True, False),
+    edit_another_members_post: (False, False, False, True, False),
+    approve_post: (False, False, False, True, False),
+    report_post: (False, False, True, True, False),
+    see_profile: (False, False, True, True, False),
+    download_attachment: (False, False, True, True, False),
 }
 
 
@@ -140,6 +171,26 @@ def test_machina_loads_its_own_forum_classes_not_ours():
     assert get_class("forum.views", "IndexView").__module__ == "machina.apps.forum.views"
     with pytest.raises(ClassNotFoundError):
         get_class("forum.models", "PostReport")  # our forum/models.py is never searched
+
+
+def test_a_communicator_who_is_also_a_member_takes_part_like_a_member(client, scene):
+    communicator = CommunicatorFactory()
+    communicator.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    client.force_login(communicator)
+
+    assert start_topic(client, scene)
+    assert see_profile(client, scene)
+
+
+def test_machina_loads_our_versions_of_the_apps_we_replace_and_its_own_classes_for_the_rest():
+    from forum.machina_apps.forum_conversation.forum_attachments import cache, forms
+    from forum.machina_apps.forum_moderation.forms import TopicMoveForm
+
+    assert issubclass(get_class("forum_attachments.forms", "AttachmentFormset").form, forms.AttachmentForm)
+    assert get_class("forum_attachments.cache", "cache") is cache.cache
+    assert get_class("forum_moderation.forms", "TopicMoveForm") is TopicMoveForm
+    view = get_class("forum_conversation.forum_attachments.views", "AttachmentView")
+    assert view.__module__ == "machina.apps.forum_conversation.forum_attachments.views"
 
 
 def test_anonymous_visitor_is_sent_to_log_in_for_a_members_only_forum(client, scene):

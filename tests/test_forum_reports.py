@@ -73,6 +73,20 @@ def test_an_empty_reason_is_refused_next_to_the_field(client, reply):
     assert not PostReport.objects.exists()
 
 
+def test_a_member_cannot_report_her_own_post(client, topic, reply):
+    client.force_login(reply.poster)
+
+    html = client.get(topic_url(topic)).content.decode()
+    assert f'href="{report_url(reply)}"' not in html
+    assert html.count('class="forum-post__action">Anmäl<') == 1, "the other member's post can still be reported"
+
+    response = client.post(report_url(reply), {"reason": "Jag ångrar mig."}, follow=True)
+
+    assert "Du kan inte anmäla ditt eget inlägg" in response.content.decode()
+    assert response.redirect_chain[0][0].endswith(f"?post={reply.pk}#{reply.pk}")
+    assert not PostReport.objects.exists()
+
+
 def test_anonymous_visitor_cannot_report_and_sees_no_report_link(client, topic, reply):
     assert "Anmäl" not in client.get(topic_url(topic)).content.decode()
 

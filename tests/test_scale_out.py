@@ -161,6 +161,7 @@ def servers(tmp_path_factory):
         "DATABASE_URL": urlsplit(database_url)._replace(path=f"/{name}").geturl(),
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(folder / "media"),
+        "PRIVATE_MEDIA_ROOT": str(folder / "private-media"),
         "STATIC_ROOT": str(folder / "static"),
     }
     with ExitStack() as cleanup:

@@ -58,10 +58,12 @@ INSTALLED_APPS = [
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",
-    "machina.apps.forum_conversation.forum_attachments",
+    # Our versions of two machina apps (forum/machina_apps/): attachments in private storage with
+    # size and type limits, and a topic-move form that works on Django 5.
+    "forum.machina_apps.forum_conversation.forum_attachments",
     "machina.apps.forum_conversation.forum_polls",
     "machina.apps.forum_feeds",
-    "machina.apps.forum_moderation",
+    "forum.machina_apps.forum_moderation",
     "machina.apps.forum_search",
     "machina.apps.forum_tracking",
     "machina.apps.forum_member",
@@ -205,6 +207,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static", MACHINA_MAIN_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files that are never served from /media/ (forum attachments), only through views that check
+# permissions (forum/storage.py). Keep it outside MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -263,6 +268,8 @@ MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
 # Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
 # method to the user model).
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
+# Files attached to forum posts: at most this size, and only the types in forum/attachments.py.
+FORUM_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
 # machina's search app imports django-haystack, which needs a connection. Nothing is indexed:
 # /forum/search/ redirects to the site search, which searches posts in the database (forum/search.py).
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}

@@ -16,7 +16,6 @@ from pathlib import Path
 import django
 import wagtail
 from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -24,7 +23,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
-from home.backup import DATA_NAME, EXCLUDED_MODELS, FORMAT_VERSION, MANIFEST_NAME, MEDIA_NAME
+from home.backup import DATA_NAME, EXCLUDED_MODELS, FORMAT_VERSION, MANIFEST_NAME, file_folders
 
 
 def dump_order():
@@ -44,7 +43,6 @@ class Command(BaseCommand):
         target = Path(path).resolve()
         if not target.parent.is_dir():
             raise CommandError(f"Mappen {target.parent} finns inte.")
-        media_root = Path(settings.MEDIA_ROOT)
 
         with tempfile.TemporaryDirectory() as workdir:
             data_path = Path(workdir) / DATA_NAME
@@ -86,9 +84,10 @@ class Command(BaseCommand):
                 with tarfile.open(partial, mode="w:gz") as archive:
                     archive.add(manifest_path, arcname=MANIFEST_NAME)
                     archive.add(data_path, arcname=DATA_NAME)
-                    if media_root.is_dir():
-                        archive.add(media_root, arcname=MEDIA_NAME)
-                        file_count = sum(1 for item in media_root.rglob("*") if item.is_file())
+                    for name, folder in file_folders():
+                        if Path(folder).is_dir():
+                            archive.add(folder, arcname=name)
+                            file_count += sum(1 for item in Path(folder).rglob("*") if item.is_file())
                 os.replace(partial, target)
             except BaseException:
                 partial.unlink(missing_ok=True)
@@ -97,5 +96,6 @@ class Command(BaseCommand):
         total = sum(counts.values())
         self.stdout.write(
             f"Säkerhetskopian sparades i {target} ({filesizeformat(target.stat().st_size)}): "
-            f"{total} objekt från databasen och {file_count} {'fil' if file_count == 1 else 'filer'} från {media_root}."
+            f"{total} objekt från databasen och {file_count} {'fil' if file_count == 1 else 'filer'} från "
+            f"{' och '.join(str(folder) for _, folder in file_folders())}."
         )

@@ -16,8 +16,9 @@ references Wagtail deliberately leaves dangling (log entries of deleted pages, w
 the dump uses no natural keys: a deleted page has none). Finally the post-migrate signal runs, as
 after `flush`, so content types and permissions of models newer than the backup are created.
 
-All of it runs in one transaction: if anything fails, the database is exactly as before. Media
-are copied into MEDIA_ROOT inside that transaction, so a failed copy rolls the data back too.
+All of it runs in one transaction: if anything fails, the database is exactly as before. Files
+are copied into MEDIA_ROOT and PRIVATE_MEDIA_ROOT inside that transaction, so a failed copy rolls
+the data back too.
 Afterwards the search index and Wagtail's reference index are rebuilt.
 """
 
@@ -29,7 +30,6 @@ import zlib
 from io import StringIO
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -46,7 +46,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from forum.notifications import notifications_muted
-from home.backup import DATA_NAME, FORMAT_VERSION, MANIFEST_NAME, MEDIA_NAME
+from home.backup import DATA_NAME, FORMAT_VERSION, MANIFEST_NAME, file_folders
 
 Forum = get_model("forum", "Forum")
 
@@ -68,17 +68,17 @@ class Command(BaseCommand):
             manifest = self.unpack(archive_path, workdir)
             self.check_migrations(manifest)
             self.check_database_is_empty()
-            media = workdir / MEDIA_NAME
             try:
                 with transaction.atomic(), notifications_muted():
                     self.empty_tables()
                     call_command("loaddata", str(workdir / DATA_NAME), verbosity=0)
                     emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
-                    if media.is_dir():
-                        shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+                    for name, folder in file_folders():
+                        if (workdir / name).is_dir():
+                            shutil.copytree(workdir / name, folder, dirs_exist_ok=True)
             except (DeserializationError, DatabaseError, OSError) as error:
                 raise CommandError(f"Återställningen misslyckades och databasen är oförändrad: {error}") from error
-            file_count = sum(1 for item in media.rglob("*") if item.is_file()) if media.is_dir() else 0
+            file_count = sum(1 for name, _ in file_folders() for item in (workdir / name).rglob("*") if item.is_file())
 
         call_command("rebuild_references_index", stdout=StringIO())
         call_command("update_index", stdout=StringIO())

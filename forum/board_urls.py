@@ -1,0 +1,29 @@
+"""machina's forum URLs, with every member page (/forum/member/...) open to forum members only.
+
+machina builds its URL tree from factories meant to be subclassed; this swaps in a member factory
+whose views are wrapped in ``members_only``. Profiles, post lists and subscriptions are then
+refused (403) to logged-in people outside the forum, and anonymous visitors are sent to log in.
+"""
+
+from django.urls import path
+from machina.core.loading import get_class
+from machina.urls import BoardURLPatternsFactory
+
+from .permissions import members_only
+
+ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
+
+
+class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
+    def get_urlpatterns(self):
+        return [
+            path(str(pattern.pattern), members_only(pattern.callback), name=pattern.name)
+            for pattern in super().get_urlpatterns()
+        ]
+
+
+class ArenaBoardURLPatternsFactory(BoardURLPatternsFactory):
+    member_urlpatterns_factory = MembersOnlyMemberURLPatternsFactory()
+
+
+urlpatterns = ArenaBoardURLPatternsFactory().get_urlpatterns()

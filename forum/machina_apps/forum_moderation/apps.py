@@ -1,0 +1,6 @@
+from machina.apps.forum_moderation.apps import ForumModerationAppConfig
+
+
+class ArenaForumModerationConfig(ForumModerationAppConfig):
+    name = "forum.machina_apps.forum_moderation"
+    default = True
