@@ -11,6 +11,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Pa
 from .membership import email_in_use
 from .models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
 
+# The e-mail address is the username, so it can be no longer than the username's column.
+EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
+
 EMAIL_IN_USE_MESSAGE = (
     "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” "
     "om du inte minns ditt lösenord."
@@ -96,6 +99,7 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
     )
     email = forms.EmailField(
         label="E-postadress",
+        max_length=EMAIL_MAX_LENGTH,
         help_text="Används för att logga in. Den visas aldrig för andra.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
@@ -156,8 +160,11 @@ class ErrorSummaryTakesFocusMixin:
 class EmailAuthenticationForm(ErrorSummaryTakesFocusMixin, AuthenticationForm):
     """Logging in with the e-mail address, which is the username on this site."""
 
+    # A longer address belongs to no account; turned away here, it is never looked up or logged.
     username = forms.EmailField(
-        label="E-postadress", widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label="E-postadress",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
     error_messages = {

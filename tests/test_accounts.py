@@ -141,6 +141,20 @@ def test_registration_with_an_email_in_use_is_refused_in_swedish(client, home_pa
     assert MemberProfile.objects.count() == 0
 
 
+# Well-formed, but longer than the username (150) and than django-axes' log of failed logins (255).
+LONG_EMAIL = "a" * 64 + "@" + ".".join(["huddinge" * 7] * 4) + ".se"
+
+
+def test_an_email_address_longer_than_a_username_is_refused_in_swedish(client, home_page, organisation):
+    registering = client.post("/konto/registrera/", registration(organisation, email=LONG_EMAIL))
+    logging_in = client.post("/konto/logga-in/", {"username": LONG_EMAIL, "password": PASSWORD})
+
+    assert "Säkerställ att detta värde har som mest 150 tecken" in field_error(registering.content.decode(), "email")
+    assert not get_user_model().objects.exists()
+    assert logging_in.status_code == 200
+    assert "som mest 150 tecken" in field_error(logging_in.content.decode(), "username")
+
+
 def test_display_name_cannot_be_another_members(client, home_page, organisation):
     MemberProfileFactory(display_name="Anna S")
 

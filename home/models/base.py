@@ -1,3 +1,5 @@
+from http import HTTPMethod
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -30,6 +32,10 @@ class BasePage(Page):
         related_name="+",
         help_text="Visas när sidan delas. Utan den används bilden i listor.",
     )
+
+    # Pages are read; only a page with a form of its own takes POST as well. Any other method gets
+    # 405 Method Not Allowed instead of the page (Wagtail's default allows them all).
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
     promote_panels = [
         *Page.promote_panels,

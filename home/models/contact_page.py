@@ -1,5 +1,6 @@
 import logging
 import smtplib
+from http import HTTPMethod
 
 from django import forms
 from django.conf import settings
@@ -90,6 +91,7 @@ class ContactPage(AbstractEmailForm, BasePage):
     template = "home/contact_page.html"
     landing_page_template = "home/contact_page_landing.html"
     form_builder = ContactFormBuilder
+    allowed_http_methods = [*BasePage.allowed_http_methods, HTTPMethod.POST]
 
     class Meta:
         verbose_name = "kontaktsida"

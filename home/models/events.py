@@ -1,6 +1,8 @@
 """Activities: the events index (/aktiviteter/), one page per event, and the registrations
 visitors and members make for an event."""
 
+from http import HTTPMethod
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
@@ -162,6 +164,8 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
     template = "home/event_page.html"
+    # The registration form posts to the page's "anmalan/" route.
+    allowed_http_methods = [*BasePage.allowed_http_methods, HTTPMethod.POST]
 
     class Meta:
         verbose_name = "evenemang"

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -64,8 +65,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         news = NewsPage.objects.live().public().child_of(self)
         tag_slug = request.GET.get("tagg", "").strip()
         if tag_slug:
-            context["active_tag"] = Tag.objects.filter(slug=tag_slug).first() or Tag(name=tag_slug, slug=tag_slug)
-            news = news.filter(tags__slug=tag_slug)
+            # Only a slug can name a tag; anything else (a NUL character, which PostgreSQL refuses
+            # outright) matches none and is never sent to the database.
+            tag = Tag.objects.filter(slug=tag_slug).first() if slug_re.fullmatch(tag_slug) else None
+            context["active_tag"] = tag or Tag(name=tag_slug, slug=tag_slug)
+            news = news.filter(tags=tag) if tag else news.none()
         # get_page() answers a page number that is not a number with the first page and one past
         # the end with the last page, so no address a visitor types can give a server error.
         news_page = Paginator(news_with_images(news), NEWS_PER_PAGE).get_page(request.GET.get("sida"))
