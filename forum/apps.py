@@ -21,10 +21,8 @@ class ArenaForumConfig(AppConfig):
         from . import checks, notifications  # noqa: F401 - checks registers itself
         from .display_names import member_display_name
         from .models import MemberProfile
-        from .topic_form import keep_invalid_poll_question_blank
 
         notifications.connect_signals()
-        keep_invalid_poll_question_blank()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
         # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.

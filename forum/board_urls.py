@@ -1,4 +1,5 @@
-"""machina's forum URLs, with every member page (/forum/member/...) open to forum members only.
+"""machina's forum URLs, with every member page (/forum/member/...) open to forum members only,
+and the topic forms that show an invalid poll question's errors (topic_form.py).
 
 machina builds its URL tree from factories meant to be subclassed; this swaps in a member factory
 whose views are wrapped in ``members_only``. Profiles, post lists and subscriptions are then
@@ -10,8 +11,15 @@ from machina.core.loading import get_class
 from machina.urls import BoardURLPatternsFactory
 
 from .permissions import members_only
+from .topic_form import ArenaTopicCreateView, ArenaTopicUpdateView
 
+ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
 ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
+
+
+class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
+    topic_create_view = ArenaTopicCreateView
+    topic_update_view = ArenaTopicUpdateView
 
 
 class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
@@ -23,6 +31,7 @@ class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
 
 
 class ArenaBoardURLPatternsFactory(BoardURLPatternsFactory):
+    conversation_urlpatterns_factory = ArenaConversationURLPatternsFactory()
     member_urlpatterns_factory = MembersOnlyMemberURLPatternsFactory()
 
 

@@ -1,20 +1,28 @@
-"""A fix for machina's topic views (new topic, edit topic): they read the poll question from the
-form's cleaned data even when the question is not valid (too long, or with a NUL character in it),
-and fail with a KeyError instead of showing the form's errors."""
+"""machina's topic views (new topic, edit topic) with a topic form that keeps an invalid poll
+question: machina's views read the question from the form's cleaned data even when it is not
+valid (too long, or with a NUL character in it) and fail with a KeyError instead of showing the
+form's errors. board_urls.py routes the two views here."""
 
 from machina.core.loading import get_class
 
+TopicForm = get_class("forum_conversation.forms", "TopicForm")
+TopicCreateView = get_class("forum_conversation.views", "TopicCreateView")
+TopicUpdateView = get_class("forum_conversation.views", "TopicUpdateView")
 
-def keep_invalid_poll_question_blank():
-    """Makes an invalid poll question read as blank in machina's TopicForm's cleaned data: the
-    views then skip the poll options and show the form, which stays invalid, with its errors."""
-    topic_form = get_class("forum_conversation.forms", "TopicForm")
-    machina_clean = topic_form.clean
 
-    def clean(form):
-        cleaned_data = machina_clean(form)
-        if "poll_question" in form.fields:
-            form.cleaned_data.setdefault("poll_question", "")
+class ArenaTopicForm(TopicForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        # Read as blank, an invalid question makes the views skip the poll options and show the
+        # form, which stays invalid, with its errors.
+        if "poll_question" in self.fields:
+            self.cleaned_data.setdefault("poll_question", "")
         return cleaned_data
 
-    topic_form.clean = clean
+
+class ArenaTopicCreateView(TopicCreateView):
+    post_form_class = ArenaTopicForm
+
+
+class ArenaTopicUpdateView(TopicUpdateView):
+    post_form_class = ArenaTopicForm
