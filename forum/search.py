@@ -3,7 +3,7 @@ saved: no search index to update and no index files on one server's disk.
 
 Only approved posts in approved topics of the forums the user may read are searched, using
 machina's permission handler, so members-only forums never show up for anyone outside them.
-PostgreSQL searches with its full-text search in Swedish (``bostäder`` finds ``bostad``) and ranks
+PostgreSQL searches with its full-text search in Swedish (``bostäder`` finds ``Bostäderna``) and ranks
 the hits; other databases (SQLite for ``make run`` and tests) look for every word as a substring.
 """
 

@@ -8,7 +8,7 @@ from forum.display_names import member_display_name
 from forum.models import Organisation
 from forum.validators import luhn_check_digit, validate_domain_list, validate_organisation_number
 
-from .factories import MemberProfileFactory, OrganisationFactory, UserFactory
+from .factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, UserFactory
 
 
 @pytest.mark.parametrize(
@@ -102,6 +102,7 @@ def test_person_without_profile_is_shown_by_full_name_or_a_neutral_word(db):
 
 def test_machina_member_profile_page_shows_the_display_name_not_the_email(client, home_page):
     profile = MemberProfileFactory(display_name="Företagaren Fia", user__username="fia@foretag.se")
+    client.force_login(ForumMemberFactory())
 
     response = client.get(f"/forum/member/profile/{profile.user.pk}/")
 
