@@ -41,7 +41,7 @@ POSTS_PER_MEMBER = 200
 # One conversation is far longer than the rest, so that machina pages through it.
 LONG_TOPIC_SHARE = 0.01
 LONG_TOPIC_SUBJECT = "Den långa tråden om samverkan i Huddinge"
-SECTION_SLUG = "bench-arkiv"
+SECTION_SLUG = "arkiv"
 SLUG_PREFIX = "bench-"
 BATCH = 2_000
 
