@@ -69,7 +69,7 @@ def target_lines(rows, vendor):
         checks.append(("Tråd med 15 inlägg per sida, SQL-frågor", topic.queries, 20, "", max))
     if search := found.get((SEARCH, COLD)):
         where = "" if vendor == "postgresql" else f" (målet gäller PostgreSQL; detta är {vendor})"
-        checks.append((f"Sökning i inläggen, CPU per förfrågan{where}", search.cpu_ms_per_request, 50, "ms", max))
+        checks.append((f"Sökningen, CPU per förfrågan{where}", search.cpu_ms_per_request, 50, "ms", max))
     if cached := found.get((HOME, WARM)):
         checks.append(("Cachad anonym startsida, andel av takets req/s", cached.share_of_ceiling * 100, 50, "%", min))
     lines = []
