@@ -19,12 +19,13 @@ class Row:
     mode: str
     load: LoadResult
     cpu_seconds: float
+    cpu_requests: int
     queries: int | None
     ceiling_per_second: float = 0.0
 
     @property
     def cpu_ms_per_request(self):
-        return self.cpu_seconds * 1e3 / self.load.requests if self.load.requests else 0.0
+        return self.cpu_seconds * 1e3 / self.cpu_requests if self.cpu_requests else None
 
     @property
     def share_of_ceiling(self):
@@ -37,9 +38,9 @@ def format_table(rows):
             row.page,
             row.mode,
             f"{row.load.per_second:.1f}",
-            f"{row.load.p50_ms:.1f}",
-            f"{row.load.p99_ms:.1f}",
-            f"{row.cpu_ms_per_request:.1f}",
+            f"{row.load.p50_ms:.1f}" if row.load.requests else "–",
+            f"{row.load.p99_ms:.1f}" if row.load.requests else "–",
+            "–" if row.cpu_ms_per_request is None else f"{row.cpu_ms_per_request:.1f}",
             "–" if row.queries is None else str(row.queries),
             f"{row.share_of_ceiling:.0%}",
             str(row.load.failures),
@@ -74,6 +75,9 @@ def target_lines(rows, vendor):
         checks.append(("Cachad anonym startsida, andel av takets req/s", cached.share_of_ceiling * 100, 50, "%", min))
     lines = []
     for label, value, limit, unit, bound in checks:
+        if value is None:
+            lines.append(f"{label}: inte mätt")
+            continue
         met = value <= limit if bound is max else value >= limit
         sign = "≤" if bound is max else "≥"
         verdict = "uppfyllt" if met else f"missat med {abs(value - limit):.1f}{unit}"

@@ -42,6 +42,17 @@ def wait_until_serving(url, process, timeout=60):
     raise RuntimeError(f"gunicorn svarade inte på {url} inom {timeout} sekunder.")
 
 
+def wait_until_idle(master_pid, timeout=120):
+    """Waits until the workers have finished what is in flight (a load run leaves requests behind)."""
+    deadline = time.monotonic() + timeout
+    used = workers_cpu_seconds(master_pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        used, before = workers_cpu_seconds(master_pid), used
+        if used == before:
+            return
+
+
 def workers_cpu_seconds(master_pid):
     """User plus system CPU seconds used so far by the master's worker processes (from /proc)."""
     total = 0

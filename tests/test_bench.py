@@ -35,9 +35,10 @@ def test_percentile_is_the_nearest_rank():
 
 def test_table_shows_cost_per_request_and_share_of_the_ceiling_and_targets_say_by_how_much():
     rows = [
-        report.Row(report.HOME, report.COLD, LoadResult(200, 10.0, 30.0, 80.0, 0), cpu_seconds=4.0, queries=18),
-        report.Row(report.HOME, report.WARM, LoadResult(6_000, 10.0, 1.5, 4.0, 0), cpu_seconds=3.0, queries=None),
-        report.Row(report.CEILING, report.COLD, LoadResult(10_000, 10.0, 1.0, 3.0, 0), cpu_seconds=4.0, queries=0),
+        report.Row(report.HOME, report.COLD, LoadResult(200, 10.0, 30.0, 80.0, 0), 1.0, 50, queries=18),
+        report.Row(report.HOME, report.WARM, LoadResult(6_000, 10.0, 1.5, 4.0, 0), 0.025, 50, queries=None),
+        report.Row(report.SEARCH, report.COLD, LoadResult(0, 30.0, 0.0, 0.0, 0), 0.0, 0, queries=12),
+        report.Row(report.CEILING, report.COLD, LoadResult(10_000, 10.0, 1.0, 3.0, 0), 0.02, 50, queries=0),
     ]
     for row in rows:
         row.ceiling_per_second = 1_000.0
@@ -46,12 +47,15 @@ def test_table_shows_cost_per_request_and_share_of_the_ceiling_and_targets_say_b
     targets = report.target_lines(rows, "sqlite")
 
     assert [column.strip() for column in lines[0].split("  ") if column] == report.COLUMNS
-    # 200 requests in 10 s with 4 CPU seconds: 20 req/s, 20 ms CPU each, 2 % of 1,000 req/s.
+    # 200 requests in 10 s: 20 req/s, 2 % of 1,000 req/s; 1 CPU second over 50 answers: 20 ms each.
     assert lines[2].split() == ["Startsida", "kall", "20.0", "30.0", "80.0", "20.0", "18", "2%", "0"]
     assert lines[3].split()[5:8] == ["0.5", "–", "60%"]
+    # No answer within the run: nothing to show rather than a zero that would look fast.
+    assert lines[4].split()[2:6] == ["0.0", "–", "–", "–"]
     assert targets == [
         "Startsida utan cache, CPU per förfrågan: 20.0ms (mål ≤ 16ms): missat med 4.0ms",
         "Startsida utan cache, SQL-frågor: 18.0 (mål ≤ 15): missat med 3.0",
+        "Sökningen, CPU per förfrågan (målet gäller PostgreSQL; detta är sqlite): inte mätt",
         "Cachad anonym startsida, andel av takets req/s: 60.0% (mål ≥ 50%): uppfyllt",
     ]
 

@@ -13,7 +13,7 @@ from machina.core.db.models import get_model
 
 from bench import report, seed
 from bench.load import PROXY_HEADERS, fetch, run_load
-from bench.server import gunicorn, workers_cpu_seconds
+from bench.server import gunicorn, wait_until_idle, workers_cpu_seconds
 from bench.urls import CEILING_PATH
 from home.models import NewsIndexPage, NewsPage
 
@@ -23,6 +23,11 @@ Topic = get_model("forum_conversation", "Topic")
 PORTS = {report.COLD: 8161, report.WARM: 8162}
 # Before each measurement both workers serve the page for a while (and fill the cache when it is on).
 WARM_UP_SECONDS = 2
+MIN_REQUESTS = 10
+SLOW_PAGE_FACTOR = 3
+# CPU per request is counted over this many answers fetched one after another (fewer for a page
+# slower than the run's length allows).
+CPU_REQUESTS = 50
 
 
 class Command(BaseCommand):
@@ -110,13 +115,28 @@ class Command(BaseCommand):
         return len(captured)
 
     def measure(self, name, mode, url, master_pid, seconds, connections):
+        """Load for req/s and latency, then CPU per request from answers fetched one at a time: a
+        load run ends with requests still in flight, which would blur the CPU count."""
         status, _took = fetch(url)
         if status != 200:
             raise CommandError(f"{url} svarade {status}, inte 200.")
         run_load(url, WARM_UP_SECONDS, connections)
-        cpu_before = workers_cpu_seconds(master_pid)
+        wait_until_idle(master_pid)
         load = run_load(url, seconds, connections)
+        if load.requests < MIN_REQUESTS:
+            # A page this slow gets one longer run, so that its latency rests on a few answers.
+            wait_until_idle(master_pid)
+            load = run_load(url, seconds * SLOW_PAGE_FACTOR, connections)
+        wait_until_idle(master_pid)
+        cpu_before = workers_cpu_seconds(master_pid)
+        deadline = time.monotonic() + seconds
+        cpu_requests = 0
+        while cpu_requests < CPU_REQUESTS and (cpu_requests == 0 or time.monotonic() < deadline):
+            fetch(url)
+            cpu_requests += 1
+        wait_until_idle(master_pid)
         cpu = workers_cpu_seconds(master_pid) - cpu_before
-        row = report.Row(name, mode, load, cpu, None)
-        self.stdout.write(f"  {name}: {load.per_second:.1f} req/s, {row.cpu_ms_per_request:.1f} ms CPU/req")
+        row = report.Row(name, mode, load, cpu, cpu_requests, None)
+        cost = row.cpu_ms_per_request
+        self.stdout.write(f"  {name}: {load.per_second:.1f} req/s, {cost:.1f} ms CPU/req ({cpu_requests} i följd)")
         return row
