@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint install checkers migrate messages clean
+.PHONY: run test lint install checkers migrate messages clean bench
 
 # The venv is rebuilt from requirements.txt whenever that file changes.
 $(BIN)/.installed: requirements.txt
@@ -45,6 +45,11 @@ lint: install
 messages: install
 	$(MANAGE) makemessages -l sv --no-location --ignore=.venv --ignore=staticfiles
 	$(MANAGE) compilemessages -l sv --ignore=.venv
+
+# Seeds a large data set into its own database (bench/bench.sqlite3, or DATABASE_URL), serves it
+# with gunicorn and prints req/s, latency, CPU and SQL per page (README.md, "Prestandamätning").
+bench: install
+	$(MANAGE) bench --settings=bench.settings
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules
