@@ -6,7 +6,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from forum.search import search_posts
+from forum.search import MAX_HITS, search_posts
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -55,6 +55,7 @@ def search(request):
             posts=posts,
             page_count=page_count,
             post_count=posts.paginator.count,
+            max_post_hits=MAX_HITS,
             hit_count=page_count + posts.paginator.count,
         )
     return TemplateResponse(request, "home/search_results.html", context)

@@ -129,6 +129,23 @@ def test_forum_results_are_paginated_apart_from_the_pages(client, public_forum):
     assert second == ["Företagsträff 1", "Företagsträff 0"]
 
 
+def test_a_search_matching_more_posts_than_it_shows_says_so_and_shows_the_newest(client, public_forum, monkeypatch):
+    monkeypatch.setattr("forum.search.MAX_HITS", 3)
+    monkeypatch.setattr("home.views.MAX_HITS", 3)
+    for number in range(4):
+        PostFactory(topic__forum=public_forum, topic__subject=f"Företagsträff {number}", content="Om företagsträffar.")
+
+    section = forum_section(client, "företagsträff")
+
+    assert "Sökningen visar de 3 senaste inläggen som matchar." in section.get_text()
+    assert sorted(link.get_text() for link in section.select(".search-result__title a")) == [
+        "Företagsträff 1",
+        "Företagsträff 2",
+        "Företagsträff 3",
+    ]
+    assert "Sökningen visar de" not in forum_section(client, "företagsträff 0").get_text()
+
+
 def test_machinas_forum_search_sends_the_query_to_the_site_search(client, public_forum):
     response = client.get("/forum/search/", {"q": "bostäder"})
 
