@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -36,6 +37,12 @@ from .forum_helpers import forum_url, post_create_url, post_update_url, topic_cr
 
 TopicPoll = get_model("forum_polls", "TopicPoll")
 TopicPollOption = get_model("forum_polls", "TopicPollOption")
+
+
+@pytest.fixture
+def visitor():
+    """A browser whose server errors come back as 500 responses, as a visitor would see them."""
+    return Client(raise_request_exception=False)
 
 
 @pytest.fixture

@@ -54,12 +54,6 @@ PASSWORD = "ett-riktigt-bra-losenord"
 
 
 @pytest.fixture
-def visitor():
-    """A browser whose server errors come back as 500 responses, as a visitor would see them."""
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
 def member(db):
     return MemberProfileFactory(user=ForumMemberFactory(username="maja@huddinge.se", email="maja@huddinge.se")).user
 

@@ -23,11 +23,6 @@ BAD_REQUEST = "Förfrågan kunde inte tas emot"
 
 
 @pytest.fixture
-def visitor():
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
 def pages(home_page):
     ContactPageFactory(parent=home_page)
     NewsIndexPageFactory(parent=home_page)
