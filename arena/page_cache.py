@@ -20,12 +20,12 @@ register their models with ``invalidate_on_change``) replaces the token. A page 
 older token is never served again; it is replaced or expires on its own.
 
 A hit is answered before the session, CSRF, auth and forum middlewares and the view run, with one
-cache round trip: the token and the page are read together
-(``get_many``) and the page is served only if it was stored under the current token. The key is
-the page's absolute URI alone, not Django's learned header list (which costs a lookup of its own):
-a stored response varies on nothing but Cookie (the middleware refuses to store any other
-``Vary``), and only requests without cookies are served or stored, so every request that can meet
-a stored page has the same Cookie header: none.
+cache round trip: the token and the page are read together (``get_many``), and the page is served
+only if it was stored under the current token. The key is the page's absolute URI alone, without
+the header list Django's cache middleware learns per URL (a lookup of its own): a stored response
+varies on nothing but Cookie (any other ``Vary`` is never stored), and only requests without
+cookies are served or stored, so all of them have the same Cookie header: none. Nor does it carry
+Django's language and time zone suffixes: the site has one of each.
 """
 
 from hashlib import md5
