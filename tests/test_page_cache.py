@@ -247,3 +247,11 @@ def test_a_draft_preview_is_never_cached_nor_shown_to_visitors(page):
     assert "Ett utkast som inte är publicerat." in preview.content.decode()
     assert "public" not in preview["Cache-Control"]
     assert "Ett utkast som inte är publicerat." not in anonymous_get(page.url).content.decode()
+
+
+def test_a_request_for_another_host_never_gets_a_cached_page(page):
+    anonymous_get(page.url)
+
+    response = Client(HTTP_HOST="annan-sajt.example").get(page.url)
+
+    assert response.status_code == 400

@@ -1,6 +1,6 @@
-"""Production settings put the security headers on every kind of response, and a visitor who
-only reads gets no cookie. Runs a fresh interpreter with production settings on a migrated,
-seeded SQLite file."""
+"""Production settings put the security headers on every kind of response, a page served from
+the anonymous page cache included, and a visitor who only reads gets no cookie. Runs a fresh
+interpreter with production settings (the page cache on) on a migrated, seeded SQLite file."""
 
 import json
 
@@ -9,6 +9,8 @@ import pytest
 from tests.tools import PRODUCTION_ENV, run_manage, run_python
 
 PATHS = {"public page": "/var-verksamhet/", "forum page": "/forum/", "admin page": "/admin/login/"}
+# Asked for again: the second visitor gets the page the first one's left in the cache.
+CACHED_PATHS = {"public page from the cache": "/var-verksamhet/", "forum page from the cache": "/forum/"}
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +22,19 @@ def production_responses(tmp_path_factory):
         assert result.returncode == 0, result.stderr
     result = run_python(
         "import json, django; django.setup()\n"
-        "from django.test import Client\n"
+        "from django.db import connection\n"
+        "from django.test import Client, override_settings\n"
+        "from django.test.utils import CaptureQueriesContext\n"
         "responses = {}\n"
-        f"for name, path in {PATHS!r}.items():\n"
-        "    response = Client().get(path, secure=True, HTTP_HOST='arenahuddinge.se')\n"
-        "    responses[name] = {'status': response.status_code, 'headers': dict(response.headers),\n"
-        "                       'cookies': {name: [bool(m['secure']), m['samesite'], bool(m['httponly'])]\n"
-        "                                   for name, m in response.cookies.items()}}\n"
+        # Production turns the page cache off without REDIS_URL; here it is on, in local memory.
+        "with override_settings(ANONYMOUS_PAGE_CACHE_SECONDS=120):\n"
+        f"    for name, path in { {**PATHS, **CACHED_PATHS}!r}.items():\n"
+        "        with CaptureQueriesContext(connection) as queries:\n"
+        "            response = Client().get(path, secure=True, HTTP_HOST='arenahuddinge.se')\n"
+        "        responses[name] = {'status': response.status_code, 'headers': dict(response.headers),\n"
+        "                           'queries': len(queries),\n"
+        "                           'cookies': {name: [bool(m['secure']), m['samesite'], bool(m['httponly'])]\n"
+        "                                       for name, m in response.cookies.items()}}\n"
         "print(json.dumps(responses))\n",
         env,
     )
@@ -34,7 +42,7 @@ def production_responses(tmp_path_factory):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("name", PATHS)
+@pytest.mark.parametrize("name", [*PATHS, *CACHED_PATHS])
 def test_every_kind_of_page_carries_the_security_headers(production_responses, name):
     response = production_responses[name]
     headers = response["headers"]
@@ -56,6 +64,15 @@ def test_every_kind_of_page_carries_the_security_headers(production_responses, n
 def test_reading_a_public_page_sets_no_cookie(production_responses):
     assert production_responses["public page"]["cookies"] == {}
     assert production_responses["forum page"]["cookies"] == {}
+
+
+@pytest.mark.parametrize("name", CACHED_PATHS)
+def test_the_second_visitor_gets_the_page_from_the_cache_as_a_shared_page(production_responses, name):
+    response = production_responses[name]
+
+    assert response["queries"] == 0
+    assert response["headers"]["Cache-Control"] == "public, max-age=120"
+    assert response["cookies"] == {}
 
 
 def test_a_form_sets_only_a_secure_same_site_csrf_cookie(production_responses):

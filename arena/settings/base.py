@@ -80,10 +80,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Answers visitors without cookies from the shared cache and stores what it may share
-    # (arena/page_cache.py); everything below runs only for pages rendered now.
-    "arena.page_cache.AnonymousPageCacheMiddleware",
+    # Right after SecurityMiddleware, as WhiteNoise asks: static files never touch the page cache.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers visitors without cookies from the shared cache before the URL is resolved, and
+    # stores what it may share (arena/page_cache.py); everything below runs only for pages
+    # rendered now, everything above (the security headers) for cached pages too.
+    "arena.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
