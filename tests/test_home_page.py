@@ -7,7 +7,15 @@ from wagtail.test.utils import WagtailPageTestCase
 from arena.page_cache import invalidate_cached_pages
 from home.models import HomePage, SiteSettings, StandardPage
 
-from .factories import HomePageFactory, StandardPageFactory, UserFactory
+from .factories import (
+    ActivityPlanIndexPageFactory,
+    ActivityPlanPageFactory,
+    HomePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+    UserFactory,
+)
 
 
 def test_home_page_renders_its_swedish_fields(client, home_page):
@@ -110,18 +118,39 @@ def test_changed_footer_settings_and_pages_show_at_once(member, home_page):
     assert "Integritet" not in footer_of(member)
 
 
+def test_published_and_unpublished_news_and_activity_plans_show_on_the_start_page_at_once(member, home_page):
+    news_index = NewsIndexPageFactory(parent=home_page)
+    plans = ActivityPlanIndexPageFactory(parent=home_page)
+    assert "Senaste nyheterna" not in member.get("/").content.decode()
+
+    news = NewsPageFactory(parent=news_index, title="Dialogmöte om samhällsbyggnad", live=False)
+    news.save_revision().publish()
+    plan = ActivityPlanPageFactory(parent=plans, year=2031)
+    html = member.get("/").content.decode()
+    assert f'<a href="{news.url}">Dialogmöte om samhällsbyggnad</a>' in html
+    assert f'<a href="{plan.url}">Läs verksamhetsplan för 2031</a>' in html
+    assert f'<a href="{news_index.url}">Alla nyheter</a>' in html
+
+    news.refresh_from_db()
+    news.unpublish()
+    plan.unpublish()
+    html = member.get("/").content.decode()
+    assert "Dialogmöte om samhällsbyggnad" not in html
+    assert "verksamhetsplan för 2031" not in html
+
+
 def test_menu_and_footer_are_read_from_the_cache_while_nothing_changes(client, home_page, settings):
     settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0  # every request renders the page
-    StandardPageFactory(parent=home_page, title="Vår verksamhet", slug="var-verksamhet", show_in_menus=True)
-    client.get("/")
+    page = StandardPageFactory(parent=home_page, title="Vår verksamhet", slug="var-verksamhet", show_in_menus=True)
+    client.get(page.url)
 
     with CaptureQueriesContext(connection) as unchanged:
-        html = client.get("/").content.decode()
+        html = client.get(page.url).content.decode()
     invalidate_cached_pages()
     with CaptureQueriesContext(connection) as changed:
-        client.get("/")
+        client.get(page.url)
 
-    assert '<a class="main-nav__link" href="/var-verksamhet/">Vår verksamhet</a>' in html
+    assert '<a class="main-nav__link" href="/var-verksamhet/" aria-current="page">Vår verksamhet</a>' in html
     assert "info@arenahuddinge.se" in html
     # After a change the menu's pages and the site settings are read again; until then they are not.
     assert len(changed) - len(unchanged) == 2

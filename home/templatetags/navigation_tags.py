@@ -1,18 +1,12 @@
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from arena.page_cache import current_generation
+from home.content_cache import cached_until_content_changes
 from home.models import SiteSettings
 
 register = template.Library()
-
-# The menu and the footer change only when content does, and every page shows them: they are kept
-# in the shared cache under the page cache's generation, which any publish, move, deletion or
-# settings change replaces on every app server at once. Older entries are never read again.
-LAYOUT_CACHE_SECONDS = 60 * 60
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -37,17 +31,13 @@ def site_footer(context):
 
 
 def site_layout(request):
-    """The menu entries and the footer's HTML of the request's site, looked up once per request."""
+    """The menu entries and the footer's HTML of the request's site, looked up once per request:
+    every page shows them, and they change only when content does."""
     if not hasattr(request, "_site_layout"):
         site = Site.find_for_request(request)
-        # The generation as the rendering starts: a layout built while content changes is stored
-        # under the old generation and never read.
-        key = f"site-layout.{site.pk if site else None}.{current_generation()}"
-        layout = cache.get(key)
-        if layout is None:
-            layout = build_site_layout(request, site)
-            cache.set(key, layout, LAYOUT_CACHE_SECONDS)
-        request._site_layout = layout
+        request._site_layout = cached_until_content_changes(
+            f"site-layout.{site.pk if site else None}", lambda: build_site_layout(request, site)
+        )
     return request._site_layout
 
 
