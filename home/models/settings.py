@@ -1,6 +1,7 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
 
 
 @register_setting(icon="site")
@@ -83,6 +84,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def legal_pages(self):
-        """The live pages about privacy, cookies and accessibility that the footer links to."""
-        pages = [self.privacy_page, self.cookie_page, self.accessibility_page]
-        return [page for page in pages if page is not None and page.live]
+        """The live pages about privacy, cookies and accessibility that the footer links to, in one query."""
+        page_ids = [self.privacy_page_id, self.cookie_page_id, self.accessibility_page_id]
+        pages = Page.objects.live().in_bulk([page_id for page_id in page_ids if page_id])
+        return [pages[page_id] for page_id in page_ids if page_id in pages]

@@ -1,5 +1,10 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from home.content_cache import cached_until_content_changes
+from home.models import SiteSettings
 
 register = template.Library()
 
@@ -8,14 +13,41 @@ register = template.Library()
 def main_menu(context):
     """The live pages directly below the site root that editors put in the menu."""
     request = context["request"]
-    site = Site.find_for_request(request)
     # Other apps' views (machina's search, for one) use "page" for a page of results.
     current_page = context.get("page") if isinstance(context.get("page"), Page) else None
     items = []
-    if site is not None:
-        for menu_page in site.root_page.get_children().live().in_menu():
-            # A page is current when it, or the section it belongs to, is being shown.
-            in_section = current_page is not None and current_page.path.startswith(menu_page.path)
-            is_exact = in_section and current_page.pk == menu_page.pk
-            items.append({"page": menu_page, "in_section": in_section, "is_exact": is_exact})
+    for entry in site_layout(request)["menu"]:
+        # A page is current when it, or the section it belongs to, is being shown.
+        in_section = current_page is not None and current_page.path.startswith(entry["path"])
+        is_exact = in_section and current_page.pk == entry["pk"]
+        items.append({**entry, "in_section": in_section, "is_exact": is_exact})
     return {"items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer with the association's contact details and the pages about the site."""
+    return mark_safe(site_layout(context["request"])["footer"])  # noqa: S308 - rendered from our template
+
+
+def site_layout(request):
+    """The menu entries and the footer's HTML of the request's site, looked up once per request:
+    every page shows them, and they change only when content does."""
+    if not hasattr(request, "_site_layout"):
+        site = Site.find_for_request(request)
+        request._site_layout = cached_until_content_changes(
+            f"site-layout.{site.pk if site else None}", lambda: build_site_layout(request, site)
+        )
+    return request._site_layout
+
+
+def build_site_layout(request, site):
+    if site is None:
+        return {"menu": [], "footer": render_to_string("includes/footer.html", {"request": request})}
+    menu = [
+        {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
+        for page in site.root_page.get_children().live().in_menu()
+    ]
+    site_settings = SiteSettings.for_request(request)
+    footer = render_to_string("includes/footer.html", {"site_settings": site_settings, "request": request})
+    return {"menu": menu, "footer": footer}
