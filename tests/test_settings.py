@@ -41,15 +41,16 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize(("redis_url", "seconds"), [("", "0"), ("redis://127.0.0.1:6379/0", "120")])
+@pytest.mark.parametrize(("redis_url", "seconds"), [("", ["0", "0"]), ("redis://127.0.0.1:6379/0", ["120", "3600"])])
 def test_production_caches_pages_only_in_a_cache_all_workers_share(redis_url, seconds):
     result = run_python(
-        "import django; django.setup(); from django.conf import settings; print(settings.ANONYMOUS_PAGE_CACHE_SECONDS)",
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.ANONYMOUS_PAGE_CACHE_SECONDS, settings.CONTENT_CACHE_SECONDS)",
         {**PRODUCTION_ENV, "REDIS_URL": redis_url},
     )
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == seconds
+    assert result.stdout.split() == seconds
 
 
 def test_whitenoise_serves_hashed_compressed_css_with_a_long_cache_header(tmp_path):

@@ -169,6 +169,9 @@ else:
 # Public pages are kept this long in the shared cache for visitors without cookies, and browsers
 # and proxies may keep them as long (arena/page_cache.py). 0 turns the page cache off.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120
+# What every page shows (menu, footer) and the start page's lists, kept under the same generation
+# until content changes (home/content_cache.py). 0 turns it off.
+CONTENT_CACHE_SECONDS = 60 * 60
 
 
 # Login throttling (django-axes) on every login form, the site's and the admin's: after five

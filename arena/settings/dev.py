@@ -14,3 +14,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 # Edited templates show at once while developing.
 ANONYMOUS_PAGE_CACHE_SECONDS = 0
+CONTENT_CACHE_SECONDS = 0

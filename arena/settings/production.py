@@ -18,9 +18,11 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 DEBUG = False
 
 # Each process's local-memory cache would keep its own copy of a page and its own generation key,
-# so a change seen by one worker would leave the others stale: pages are cached only in Redis.
+# so a change seen by one worker would leave the others stale: pages and content are cached only
+# in Redis.
 if not REDIS_URL:  # noqa: F405
     ANONYMOUS_PAGE_CACHE_SECONDS = 0
+    CONTENT_CACHE_SECONDS = 0
 
 # The proxy terminates TLS and says so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
