@@ -60,6 +60,9 @@ def test_table_shows_cost_per_request_and_share_of_the_ceiling_and_targets_say_b
     ]
 
 
+# Like every test on a live server: the flush after it must not re-run post_migrate (machina would
+# re-create its forum permissions, and the next serialized-rollback test would insert them twice).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_threaded_client_counts_answers_and_failures(live_server):
     served = run_threads(f"{live_server.url}/robots.txt", seconds=0.3, connections=2)
     missing = run_threads(f"{live_server.url}/finns-inte/", seconds=0.3, connections=2)
