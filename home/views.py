@@ -1,6 +1,7 @@
 import re
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
@@ -17,15 +18,11 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 def promotions_for(query):
     """The editors' promoted results for a query, without recording the query: a GET must not
     write a row for every string a visitor or a crawler tries."""
-    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related(
-        "page"
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+        .select_related("page")
     )
-    public_pages = Page.objects.live().public()
-    return [
-        promotion
-        for promotion in promotions
-        if promotion.page is None or public_pages.filter(pk=promotion.page_id).exists()
-    ]
 
 
 def search(request):

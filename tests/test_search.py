@@ -69,6 +69,19 @@ def test_promoted_results_come_first(client, home_page):
     assert promoted_link < html.index('<a href="/natverk/">Nätverk för företag</a>')
 
 
+def test_promotions_of_drafts_and_private_pages_are_not_shown(client, home_page):
+    draft = StandardPageFactory(parent=home_page, title="Styrelsens utkast", slug="utkast", live=False)
+    private = StandardPageFactory(parent=home_page, title="Styrelserummet", slug="styrelserummet")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    for order, page in enumerate((draft, private)):
+        SearchPromotion.objects.create(query=Query.get("styrelse"), page=page, sort_order=order)
+
+    html = client.get("/sok/", {"q": "styrelse"}).content.decode()
+
+    assert "/utkast/" not in html
+    assert "/styrelserummet/" not in html
+
+
 def test_results_are_paginated_ten_to_a_page(client, home_page):
     for number in range(12):
         StandardPageFactory(parent=home_page, title=f"Företagsträff {number}", slug=f"traff-{number}")
