@@ -112,9 +112,9 @@ def test_errors_are_swedish_next_to_the_field_and_typed_values_are_kept(client, 
     assert response.status_code == 200
     html = response.content.decode()
     assert "Formuläret innehåller fel" in html
-    assert '<p class="form-field__error" id="id_e_post_fel">Fyll i en giltig e-postadress.</p>' in html
-    assert '<p class="form-field__error" id="id_amne_fel">Det här fältet är obligatoriskt</p>' in html
-    assert 'aria-describedby="id_e_post_fel"' in html
+    assert '<p class="form-field__error" id="id_e_post_error">Fyll i en giltig e-postadress.</p>' in html
+    assert '<p class="form-field__error" id="id_amne_error">Det här fältet är obligatoriskt</p>' in html
+    assert 'aria-describedby="id_e_post_error"' in html
     assert 'aria-invalid="true"' in html
     assert 'value="inte-en-adress"' in html
     assert 'value="Kim Andersson"' in html

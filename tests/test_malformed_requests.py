@@ -139,7 +139,7 @@ def test_a_nul_character_and_invalid_utf8_in_a_multipart_form_get_a_swedish_erro
     response = visitor.post("/kontakt/", body, content_type="multipart/form-data; boundary=grans")
 
     assert response.status_code == 200
-    error = '<p class="form-field__error" id="id_namn_fel">Null-tecken är inte tillåtna.</p>'
+    error = '<p class="form-field__error" id="id_namn_error">Null-tecken är inte tillåtna.</p>'
     assert error in response.content.decode()
     assert not FormSubmission.objects.exists()
 

@@ -9,7 +9,7 @@ from home.models import SiteSettings
 register = template.Library()
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """The live pages directly below the site root that editors put in the menu."""
     request = context["request"]
@@ -43,11 +43,11 @@ def site_layout(request):
 
 def build_site_layout(request, site):
     if site is None:
-        return {"menu": [], "footer": render_to_string("includes/footer.html", {"request": request})}
+        return {"menu": [], "footer": render_to_string("components/footer.html", {"request": request})}
     menu = [
         {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
         for page in site.root_page.get_children().live().in_menu()
     ]
     site_settings = SiteSettings.for_request(request)
-    footer = render_to_string("includes/footer.html", {"site_settings": site_settings, "request": request})
+    footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
     return {"menu": menu, "footer": footer}
