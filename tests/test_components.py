@@ -151,12 +151,18 @@ def test_registration_and_login(client, home_page):
 
 
 @pytest.mark.django_db
-def test_new_topic_reply_and_report(member_client, public_forum):
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda post: topic_create_url(post.topic.forum),
+        lambda post: post_create_url(post.topic),
+        lambda post: reverse("forum_report_post", args=[post.pk]),
+    ],
+    ids=["new topic", "reply", "report"],
+)
+def test_new_topic_reply_and_report(member_client, public_forum, url):
     post = PostFactory(topic__forum=public_forum)
-    for url in (
-        topic_create_url(public_forum),
-        post_create_url(post.topic),
-        reverse("forum_report_post", args=[post.pk]),
-    ):
-        assert_fields_through_component(member_client.get(url).content.decode())
-        assert_errors_through_component(member_client.post(url, {}).content.decode())
+    assert_fields_through_component(member_client.get(url(post)).content.decode())
+    # What a browser sends for the form left empty.
+    sent_empty = {"subject": "", "content": "", "reason": ""}
+    assert_errors_through_component(member_client.post(url(post), sent_empty).content.decode())

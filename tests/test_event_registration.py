@@ -32,9 +32,10 @@ def test_the_form_is_on_the_event_page_and_posts_to_its_route(client, event):
     html = client.get("/aktiviteter/dialogmote/").content.decode()
 
     assert '<form class="form" method="post" action="/aktiviteter/dialogmote/anmalan/#anmalan" novalidate>' in html
-    assert '<label for="id_name">Namn:</label>' in html
-    assert '<label for="id_email">E-postadress:</label>' in html
-    assert '<label for="id_organisation">Organisation:</label>' in html
+    required = '<span class="form-field__required">(obligatoriskt)</span>'
+    assert f'<label class="form-field__label" for="id_name">Namn {required}</label>' in html
+    assert f'<label class="form-field__label" for="id_email">E-postadress {required}</label>' in html
+    assert '<label class="form-field__label" for="id_organisation">Organisation</label>' in html
 
 
 def test_the_form_is_prefilled_for_a_logged_in_user(client, event):

@@ -53,8 +53,8 @@ def test_application_form_is_swedish_and_labelled(client, home_page):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Bli medlem</h1>" in html
-    assert '<label for="id_organisation_number">Organisationsnummer:</label>' in html
-    assert '<label for="id_contact_email">Kontaktpersonens e-postadress:</label>' in html
+    assert '<label class="form-field__label" for="id_organisation_number">Organisationsnummer</label>' in html
+    assert '<label class="form-field__label" for="id_contact_email">Kontaktpersonens e-postadress</label>' in html
     assert 'href="/bli-medlem/"' in html  # the header link
 
 

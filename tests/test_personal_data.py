@@ -234,7 +234,7 @@ def test_deletion_page_explains_the_consequences_with_labelled_fields(client, me
     html = client.get(reverse("accounts:delete")).content.decode()
     assert "<h1>Radera mitt konto</h1>" in html
     assert "Det går inte att ångra" in html
-    assert '<label for="id_password">Ditt lösenord' in html
+    assert '<label class="form-field__label" for="id_password">Ditt lösenord' in html
     assert "Tidigare medlem" in html
 
 

@@ -19,3 +19,11 @@ def page_query(context, param, number):
 def elided_page_range(items):
     """The page numbers to link, with ``…`` for long runs: ``{% for n in items|elided_page_range %}``."""
     return items.paginator.get_elided_page_range(items.number)
+
+
+@register.filter
+def marked_required(field):
+    """Whether components/form_field.html says "(obligatoriskt)": not for a form that marks its
+    optional fields instead, nor in a formset's extra form, which may stay empty."""
+    form = field.form
+    return field.field.required and not form.empty_permitted and not getattr(form, "marks_optional_fields", False)
