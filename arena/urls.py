@@ -7,11 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from arena import health
 from forum import account_urls, board_urls, notifications, reports
 from forum.membership_views import MembershipApplicationReceivedView, MembershipApplicationView
 from home import views as home_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     # Our forum pages live beside machina's /forum/ tree, not inside it, so that machina's URL

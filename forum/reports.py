@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
-from django_tasks import task
 from machina.core.db.models import get_model
+
+from arena.tasks import mail_task
 
 from .models import PostReport
 from .notifications import one_line, post_url
@@ -83,7 +84,7 @@ def _close_reports(report, moderator, note, status):
     report.save()
 
 
-@task
+@mail_task
 def send_post_hidden_notice(report_id):
     """Tells the author of a hidden post which post it was and why it was hidden."""
     report = PostReport.objects.select_related("post__topic", "post__poster").get(pk=report_id)
