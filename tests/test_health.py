@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from arena import health
 from arena.log import OneLineFormatter, scrub_personal_data
-from forum.membership import send_member_email
+from forum.membership.services import send_member_email
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from django_tasks_db.models import DBTaskResult
 
 from arena.log import AdminEmailTaskHandler
 from arena.tasks import MAIL_RETRY_DELAYS
-from forum.membership import send_member_email
-from forum.notifications import notifications_muted
+from forum.membership.services import send_member_email
+from forum.notifications.emails import notifications_muted
 
 from .factories import ForumMemberFactory, PostFactory, UserFactory
 from .forum_helpers import form_data, post_create_url
@@ -118,7 +118,7 @@ def test_mail_to_a_dead_mail_server_is_retried_later_then_given_up_and_shown_to_
     assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     report = client.get("/admin/rapporter/misslyckade-jobb/").content.decode()
-    assert report.count("forum.membership.send_member_email") == 2
+    assert report.count("forum.membership.services.send_member_email") == 2
     assert "ConnectionRefusedError" in report
     assert failed.exception_class_path.endswith("ConnectionRefusedError")
 
