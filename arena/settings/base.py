@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     # django-machina and what it needs. Machina's apps come before our own ``forum`` app:
     # machina's class loader takes the first INSTALLED_APPS entry named like one of its apps as
-    # the override of that app (DESIGN.md §4).
+    # the override of that app (docs/architecture.md, "Settings notes").
     "mptt",
     "haystack",
     "widget_tweaks",
