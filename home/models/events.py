@@ -1,6 +1,7 @@
 """Activities: the events index (/aktiviteter/), one page per event, and the registrations
 visitors and members make for an event."""
 
+from functools import partial
 from http import HTTPMethod
 
 from django import forms
@@ -209,7 +210,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return ""
 
     def register(self, *, name, email, organisation=""):
-        """Registers a person for this event, or raises RegistrationRefused.
+        """Registers a person for this event and e-mails a confirmation once the registration is
+        committed, or raises RegistrationRefused.
 
         The event's row is locked while the seats are counted, so that two people cannot both
         take the last seat; the database's unique constraint stops a second registration with
@@ -223,7 +225,11 @@ class EventPage(RoutablePageMixin, BasePage):
                     raise RegistrationRefused(ALREADY_REGISTERED, field="email")
                 if closed_reason:
                     raise RegistrationRefused(closed_reason)
-                return EventRegistration.objects.create(event=event, name=name, email=email, organisation=organisation)
+                registration = EventRegistration.objects.create(
+                    event=event, name=name, email=email, organisation=organisation
+                )
+                transaction.on_commit(partial(send_registration_confirmation.enqueue, registration.pk))
+                return registration
         except IntegrityError as error:
             raise RegistrationRefused(ALREADY_REGISTERED, field="email") from error
 
@@ -262,7 +268,6 @@ class EventPage(RoutablePageMixin, BasePage):
             except RegistrationRefused as refusal:
                 form.add_error(refusal.field, refusal.message)
             else:
-                send_registration_confirmation.enqueue(registration.pk)
                 return self.render(request, context_overrides={"registration": registration})
         return self.render(request, context_overrides={"form": form})
 
