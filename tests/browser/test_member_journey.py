@@ -52,7 +52,7 @@ def test_member_registers_confirms_starts_a_topic_hears_of_a_reply_and_unsubscri
     page.get_by_label("Förnamn").fill("Sara")
     page.get_by_label("Efternamn").fill("Lind")
     page.get_by_label("E-postadress").fill("sara.lind@huddinge.se")
-    page.get_by_label("Lösenord:", exact=True).fill("mellanrum-i-sjodalen-2026")
+    page.get_by_label("Lösenord", exact=True).fill("mellanrum-i-sjodalen-2026")
     page.get_by_label("Upprepa lösenordet").fill("mellanrum-i-sjodalen-2026")
     page.get_by_label("Organisation").select_option(label="Huddinge kommun")
     page.get_by_label("Visningsnamn").fill("Sara Lind")
