@@ -1,5 +1,6 @@
-"""The contact form: stored and e-mailed, bots and floods kept out, errors in Swedish, and old
-messages deleted after the retention period."""
+"""The contact form: stored and e-mailed, bots and floods kept out, errors in Swedish, hostile and
+malformed input answered without a server error, old messages deleted after the retention period,
+and the messages read by editors in the admin."""
 
 from datetime import timedelta
 from io import StringIO
@@ -8,12 +9,23 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.contact import RATE_LIMIT_SUBMISSIONS, rate_limit_key
 from home.models import ContactPage, HomePage, StandardPage
-from tests.home.factories import ContactPageFactory
+from tests.home.factories import CommunicatorFactory, ContactPageFactory
+from tests.quality.hostile import (
+    as_received,
+    assert_form_kept,
+    field_values,
+    fuzz_settings,
+    hostile_text,
+    isolated_example,
+    post,
+)
 
 MESSAGE = {
     "namn": "Kim Andersson",
@@ -182,3 +194,60 @@ def test_demo_content_has_the_contact_form_and_the_pages_about_the_site(client, 
 
     assert mailoutbox[0].to == ["info@arenahuddinge.se"]
     assert FormSubmission.objects.get().form_data == MESSAGE
+
+
+# Hostile and malformed input
+
+
+@fuzz_settings
+@given(
+    data=field_values(
+        namn="Kim Andersson",
+        e_post="kim@foretaget.se",
+        organisation="Företaget AB",
+        amne="Frukostmöte",
+        meddelande="Hej! Vi vill gärna vara med.",
+    ),
+    honeypot=st.one_of(st.just(""), hostile_text),
+)
+def test_hostile_input_never_breaks_the_contact_form(visitor, contact_page, data, honeypot):
+    with isolated_example(rate_limit_key("127.0.0.1")):
+        response = post(visitor, "/kontakt/", {**data, "website": honeypot})
+
+        assert response.status_code == 200
+        submissions = list(FormSubmission.objects.all())
+        if as_received(honeypot).strip():
+            assert "Tack för ditt meddelande" in response.content.decode()
+            assert not submissions
+        elif submissions:
+            assert "Tack för ditt meddelande" in response.content.decode()
+            assert submissions[0].form_data["meddelande"] == as_received(data["meddelande"]).strip()
+        else:
+            assert_form_kept(response, data, data)
+
+
+def test_a_nul_character_and_invalid_utf8_in_a_multipart_form_get_a_swedish_error(visitor, contact_page):
+    body = b'--grans\r\nContent-Disposition: form-data; name="namn"\r\n\r\n\x00\xff\xfe\r\n--gr'
+
+    response = visitor.post("/kontakt/", body, content_type="multipart/form-data; boundary=grans")
+
+    assert response.status_code == 200
+    error = '<p class="form-field__error" id="id_namn_fel">Null-tecken är inte tillåtna.</p>'
+    assert error in response.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+# Editors
+
+
+def test_communicator_reads_contact_form_submissions(client, contact_page):
+    client.force_login(CommunicatorFactory())
+    contact_page.get_submission_class().objects.create(page=contact_page, form_data={"namn": "Kim Andersson"})
+
+    response = client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    export = client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
+
+    assert response.status_code == 200
+    assert "Kim Andersson" in response.content.decode()
+    assert export.status_code == 200
+    assert "Kim Andersson" in b"".join(export.streaming_content).decode()

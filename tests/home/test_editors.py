@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from home.models import SiteSettings, StandardPage
 from tests.forum.factories import UserFactory
-from tests.home.factories import ContactPageFactory, StandardPageFactory
+from tests.home.factories import StandardPageFactory
 
 
 @pytest.fixture
@@ -120,19 +120,6 @@ def test_communicator_cannot_manage_users_or_groups(communicator_client, url):
 )
 def test_communicator_handles_registrations_and_membership(communicator_client, url):
     assert communicator_client.get(url).status_code == 200
-
-
-def test_communicator_reads_contact_form_submissions(communicator_client, home_page):
-    contact_page = ContactPageFactory(parent=home_page)
-    contact_page.get_submission_class().objects.create(page=contact_page, form_data={"namn": "Kim Andersson"})
-
-    response = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
-    export = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
-
-    assert response.status_code == 200
-    assert "Kim Andersson" in response.content.decode()
-    assert export.status_code == 200
-    assert "Kim Andersson" in b"".join(export.streaming_content).decode()
 
 
 def test_communicator_changes_the_site_settings(communicator_client, home_page):

@@ -1,6 +1,7 @@
 """Requests no browser of a visitor sends: over-long addresses, NUL characters in the query
 string, methods a page does not take, bodies of the wrong type and a failed CSRF check. Each gets
-a proper 4xx or the form again with Swedish errors, never a server error, and nothing is saved."""
+a proper 4xx or the form again with Swedish errors, never a server error, and nothing is saved.
+The contact form's own cases are in tests/home/test_contact.py."""
 
 import json
 
@@ -130,17 +131,6 @@ def test_a_body_that_cannot_be_read_is_a_swedish_400(visitor, pages, path, conte
     assert not FormSubmission.objects.exists()
     assert not MembershipApplication.objects.exists()
     assert not EventRegistration.objects.exists()
-
-
-def test_a_nul_character_and_invalid_utf8_in_a_multipart_form_get_a_swedish_error(visitor, pages):
-    body = b'--grans\r\nContent-Disposition: form-data; name="namn"\r\n\r\n\x00\xff\xfe\r\n--gr'
-
-    response = visitor.post("/kontakt/", body, content_type="multipart/form-data; boundary=grans")
-
-    assert response.status_code == 200
-    error = '<p class="form-field__error" id="id_namn_fel">Null-tecken är inte tillåtna.</p>'
-    assert error in response.content.decode()
-    assert not FormSubmission.objects.exists()
 
 
 def test_a_failed_csrf_check_is_a_swedish_403_page(pages):
