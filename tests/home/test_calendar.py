@@ -6,14 +6,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from home.models import EventPage
-from tests.home.factories import EventIndexPageFactory, EventPageFactory
+from tests.home.factories import EventPageFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-@pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def parse(response):

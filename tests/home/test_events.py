@@ -24,11 +24,6 @@ from tests.home.factories import (
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-@pytest.fixture
-def event_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
-
-
 def days_from_now(days, hour=8):
     return timezone.localtime().replace(hour=hour, minute=0, second=0, microsecond=0) + timedelta(days=days)
 
