@@ -8,7 +8,8 @@ from django.urls import reverse
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from forum.notifications import unsubscribe_token
+from forum.machina.links import topic_url
+from forum.notifications.emails import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
 from tests.forum.factories import (
@@ -19,7 +20,7 @@ from tests.forum.factories import (
     PostFactory,
     TopicFactory,
 )
-from tests.forum.helpers import forum_url, post_create_url, post_update_url, topic_create_url, topic_url
+from tests.forum.helpers import forum_url, post_create_url, post_update_url, topic_create_url
 from tests.home.factories import (
     ActivityPlanIndexPageFactory,
     ActivityPlanPageFactory,

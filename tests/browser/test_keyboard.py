@@ -5,8 +5,9 @@ wraps, and its links stay reachable and on screen."""
 import pytest
 from playwright.sync_api import expect
 
+from forum.machina.links import topic_url
 from tests.forum.factories import ForumMemberFactory, PostFactory
-from tests.forum.helpers import topic_create_url, topic_url
+from tests.forum.helpers import topic_create_url
 from tests.home.factories import ContactPageFactory, StandardPageFactory
 
 MOST_TAB_STOPS = 80

@@ -3,13 +3,12 @@ polls, reports, organisations, member profiles and membership applications."""
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from machina.core.db.models import get_model
 
+from forum.membership.validators import luhn_check_digit
 from forum.models import MemberProfile, MembershipApplication, Organisation, PostReport, Sector
-from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
-from forum.validators import luhn_check_digit
+from forum.permissions import members_group, moderators_group
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -42,7 +41,7 @@ class ForumMemberFactory(UserFactory):
 
     @factory.post_generation
     def forum_group(self, create, extracted, **kwargs):
-        self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        self.groups.add(members_group())
 
 
 class ForumModeratorFactory(UserFactory):
@@ -51,7 +50,7 @@ class ForumModeratorFactory(UserFactory):
 
     @factory.post_generation
     def forum_group(self, create, extracted, **kwargs):
-        self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        self.groups.add(moderators_group())
 
 
 class ForumFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ counts the voices from each sector, and topic lists mark the topics both sectors
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from forum.machina.links import topic_url
 from forum.models import Sector
 from tests.forum.factories import (
     ForumMemberFactory,
@@ -12,7 +13,7 @@ from tests.forum.factories import (
     PostFactory,
     TopicFactory,
 )
-from tests.forum.helpers import forum_url, topic_url
+from tests.forum.helpers import forum_url
 
 
 def member(display_name, organisation):

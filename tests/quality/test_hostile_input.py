@@ -12,10 +12,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from machina.core.db.models import get_model
 
+from forum.machina.links import topic_url
 from forum.models import MemberProfile, MembershipApplication, Organisation
 from home.models import EventRegistration
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, PostFactory
-from tests.forum.helpers import form_data, forum_url, post_create_url, topic_create_url, topic_url
+from tests.forum.helpers import form_data, forum_url, post_create_url, topic_create_url
 from tests.home.factories import (
     EventIndexPageFactory,
     EventPageFactory,

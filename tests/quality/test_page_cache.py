@@ -6,10 +6,11 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from forum.machina.links import topic_url
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, PostReportFactory, UserFactory
-from tests.forum.helpers import forum_url, post_create_url, submit_form, topic_url
+from tests.forum.helpers import forum_url, post_create_url, submit_form
 from tests.home.factories import (
     ContactPageFactory,
     EventIndexPageFactory,

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
+from forum.machina.links import topic_url
 from forum.models import MembershipApplication, PostReport
 from home.models import EventRegistration
 from tests.forum.factories import (
@@ -31,7 +32,7 @@ from tests.forum.factories import (
     TopicPollVoteFactory,
     TopicReadTrackFactory,
 )
-from tests.forum.helpers import forum_url, topic_url
+from tests.forum.helpers import forum_url
 from tests.home.factories import ContactPageFactory, EventIndexPageFactory, EventPageFactory, EventRegistrationFactory
 
 PASSWORD = "ett-langt-testlosenord"

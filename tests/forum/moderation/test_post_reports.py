@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from machina.core.db.models import get_model
 
+from forum.machina.links import topic_url
 from forum.models import PostReport
 from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
-from tests.forum.helpers import forum_url, topic_url
+from tests.forum.helpers import forum_url
 
 Post = get_model("forum_conversation", "Post")
 
