@@ -8,12 +8,10 @@ from wagtail.models import Site
 from arena.page_cache import GENERATION_KEY
 from forum.permissions import make_members_only
 from home.models import SiteSettings
-from tests.forum.factories import (
-    ForumFactory,
-)
-from tests.home.factories import (
-    HomePageFactory,
-)
+from tests.forum.factories import ForumFactory
+from tests.home.factories import HomePageFactory
+
+pytest_plugins = ["tests.audited_pages"]
 
 
 @pytest.fixture
