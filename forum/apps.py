@@ -18,11 +18,12 @@ class ArenaForumConfig(AppConfig):
 
         from arena.page_cache import invalidate_on_change
 
-        from . import checks, notifications  # noqa: F401 - checks registers itself
+        from . import checks, counters, notifications  # noqa: F401 - checks registers itself
         from .display_names import member_display_name
         from .models import MemberProfile
 
         notifications.connect_signals()
+        counters.connect_signals()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
         # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.
