@@ -7,8 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from forum import account_urls, board_urls, notifications, reports
-from forum.membership_views import MembershipApplicationReceivedView, MembershipApplicationView
+from forum.machina import urls as board_urls
+from forum.membership import urls as account_urls
+from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
+from forum.moderation import views as moderation_views
+from forum.notifications import views as notification_views
 from home import views as home_views
 
 urlpatterns = [
@@ -17,10 +20,10 @@ urlpatterns = [
     # Our forum pages live beside machina's /forum/ tree, not inside it, so that machina's URL
     # patterns never shadow them. The unsubscribe link is not under /konto/ because it must work
     # without logging in, straight from an e-mail.
-    path("forum-avprenumerera/<str:token>/", notifications.unsubscribe, name="forum_unsubscribe"),
-    path("forum-anmal/<int:post_id>/", reports.report_post, name="forum_report_post"),
-    path("forum-moderering/anmalningar/", reports.report_queue, name="forum_report_queue"),
-    path("forum-moderering/anmalningar/<int:report_id>/", reports.handle_report, name="forum_handle_report"),
+    path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
+    path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
+    path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),
     # One search box for pages and forum posts (home/views.py): machina's own search is replaced.
     path("forum/search/", RedirectView.as_view(pattern_name="search", query_string=True)),
     path("forum/", include(board_urls)),

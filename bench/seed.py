@@ -25,9 +25,9 @@ from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from forum.markup import render_markdown
+from forum.machina.markup import render_markdown
+from forum.membership.validators import luhn_check_digit
 from forum.models import MemberProfile, Organisation, Sector
-from forum.validators import luhn_check_digit
 from home.demo import forum as demo_forum
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 

@@ -18,9 +18,10 @@ class ArenaForumConfig(AppConfig):
 
         from arena.page_cache import invalidate_on_change
 
-        from . import checks, counters, notifications  # noqa: F401 - checks registers itself
-        from .display_names import member_display_name
+        from .machina import checks, counters  # noqa: F401 - checks registers itself
+        from .membership.display_names import member_display_name
         from .models import MemberProfile
+        from .notifications import emails as notifications
 
         notifications.connect_signals()
         counters.connect_signals()

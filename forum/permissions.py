@@ -23,6 +23,16 @@ MODERATORS_GROUP = "Moderatorer"
 READ_PERMISSIONS = ("can_see_forum", "can_read_forum")
 
 
+def members_group():
+    """The group whose people take part in the forum (created with its grants by a migration)."""
+    return Group.objects.get_or_create(name=MEMBERS_GROUP)[0]
+
+
+def moderators_group():
+    """The group whose people moderate every forum (created with its grants by a migration)."""
+    return Group.objects.get_or_create(name=MODERATORS_GROUP)[0]
+
+
 def group_names(user):
     """The names of the user's groups, looked up once per user object (so once per request)."""
     if not hasattr(user, "_arena_forum_groups"):
@@ -68,8 +78,7 @@ def make_members_only(forum):
             UserForumPermission.objects.update_or_create(
                 permission=permission, forum=forum, user=None, **target, defaults={"has_perm": False}
             )
-        for group_name in (MEMBERS_GROUP, MODERATORS_GROUP):
-            group, _ = Group.objects.get_or_create(name=group_name)
+        for group in (members_group(), moderators_group()):
             GroupForumPermission.objects.update_or_create(
                 permission=permission, forum=forum, group=group, defaults={"has_perm": True}
             )

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from .membership_admin import MembershipViewSetGroup
+from .membership.viewsets import MembershipViewSetGroup
 
 
 @hooks.register("register_admin_viewset")

@@ -14,8 +14,8 @@ class HomeConfig(AppConfig):
         from wagtail.models import Page, PageViewRestriction, Site
 
         from arena.page_cache import invalidate_on_change
+        from forum.membership.personal_data import register_source
         from forum.models import Organisation
-        from forum.personal_data import register_source
 
         from .models import EventRegistration, SiteSettings
         from .personal_data import (

@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from forum.search import MAX_HITS, search_posts
+from forum.machina.search import MAX_HITS, search_posts
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -7,7 +7,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from arena.page_cache import GENERATION_KEY
-from forum.notifications import unsubscribe_token
+from forum.machina.links import topic_url
+from forum.notifications.emails import unsubscribe_token
 from forum.permissions import make_members_only
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage, SiteSettings
@@ -33,7 +34,7 @@ from .factories import (
     StandardPageFactory,
     TopicFactory,
 )
-from .forum_helpers import forum_url, post_create_url, post_update_url, topic_create_url, topic_url
+from .forum_helpers import forum_url, post_create_url, post_update_url, topic_create_url
 
 TopicPoll = get_model("forum_polls", "TopicPoll")
 TopicPollOption = get_model("forum_polls", "TopicPollOption")

@@ -14,9 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
+from forum.membership.validators import luhn_check_digit
 from forum.models import MemberProfile, MembershipApplication, Organisation, PostReport, Sector
-from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP
-from forum.validators import luhn_check_digit
+from forum.permissions import members_group, moderators_group
 from home.models import (
     ActivityPlanIndexPage,
     ActivityPlanPage,
@@ -63,7 +63,7 @@ class ForumMemberFactory(UserFactory):
 
     @factory.post_generation
     def forum_group(self, create, extracted, **kwargs):
-        self.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        self.groups.add(members_group())
 
 
 class ForumModeratorFactory(UserFactory):
@@ -72,7 +72,7 @@ class ForumModeratorFactory(UserFactory):
 
     @factory.post_generation
     def forum_group(self, create, extracted, **kwargs):
-        self.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        self.groups.add(moderators_group())
 
 
 class CommunicatorFactory(UserFactory):

@@ -8,13 +8,6 @@ def forum_url(forum):
     return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk})
 
 
-def topic_url(topic):
-    return reverse(
-        "forum_conversation:topic",
-        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
-    )
-
-
 def topic_create_url(forum):
     return reverse("forum_conversation:topic_create", kwargs={"forum_slug": forum.slug, "forum_pk": forum.pk})
 

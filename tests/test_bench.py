@@ -14,6 +14,7 @@ from machina.core.db.models import get_model
 from bench import report, seed
 from bench.load import LoadResult, percentile, run_threads
 from bench.server import workers_cpu_seconds
+from forum.machina.links import topic_url
 from forum.models import Organisation
 from home.models import NewsPage, StandardPage
 from tests.tools import run_python
@@ -129,17 +130,7 @@ def test_a_scaled_down_data_set_is_seeded_with_machinas_counters_right(client, d
     news = NewsPage.objects.get(slug=f"{seed.SLUG_PREFIX}nyhet-1")
     assert client.get(news.url).status_code == 200
     long_topic = Topic.objects.get(subject=seed.LONG_TOPIC_SUBJECT)
-    topic_page = client.get(
-        reverse(
-            "forum_conversation:topic",
-            kwargs={
-                "forum_slug": long_topic.forum.slug,
-                "forum_pk": long_topic.forum_id,
-                "slug": long_topic.slug,
-                "pk": long_topic.pk,
-            },
-        )
-    )
+    topic_page = client.get(topic_url(long_topic))
     assert topic_page.status_code == 200
     assert long_topic.first_post.content.rendered in topic_page.content.decode()
     search = client.get(reverse("search"), {"q": "Arkivsida"})

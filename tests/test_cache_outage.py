@@ -14,10 +14,11 @@ from machina.core.loading import get_class
 from wagtail.contrib.forms.models import FormSubmission
 
 from arena import cache as fail_open
+from forum.machina.links import topic_url
 from home.contact import RATE_LIMIT_SUBMISSIONS
 
 from .factories import ForumMemberFactory, Post, PostFactory, Topic
-from .forum_helpers import post_create_url, submit_form, topic_create_url, topic_url
+from .forum_helpers import post_create_url, submit_form, topic_create_url
 from .test_contact import MESSAGE
 from .tools import RedisServer
 

@@ -198,7 +198,7 @@ def test_the_migration_moves_files_uploaded_before_it_out_of_public_media(settin
     public.parent.mkdir(parents=True)
     Path(attachment.file.path).rename(public)
     migration = importlib.import_module(
-        "forum.machina_apps.forum_conversation.forum_attachments.migrations.0003_attachment_file_private_storage"
+        "forum.machina.apps.forum_conversation.forum_attachments.migrations.0003_attachment_file_private_storage"
     )
 
     migration.to_private_storage(apps, None)

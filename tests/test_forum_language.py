@@ -14,8 +14,10 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from forum.machina.links import topic_url
+
 from .factories import ForumMemberFactory, PostFactory, TopicFactory
-from .forum_helpers import forum_url, topic_create_url, topic_url
+from .forum_helpers import forum_url, topic_create_url
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "machina" / "sv" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")

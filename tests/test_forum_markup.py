@@ -7,10 +7,11 @@ from bs4 import BeautifulSoup, Comment
 from django.core.management import call_command
 from machina.core.db.models import get_model
 
-from forum.markup import render_markdown
+from forum.machina.links import topic_url
+from forum.machina.markup import render_markdown
 
 from .factories import ForumMemberFactory, PostFactory, TopicFactory
-from .forum_helpers import form_data, topic_create_url, topic_url
+from .forum_helpers import form_data, topic_create_url
 
 Post = get_model("forum_conversation", "Post")
 ForumProfile = get_model("forum_member", "ForumProfile")

@@ -5,13 +5,13 @@ they may not follow. People are named by display name only, never by username or
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from forum.permissions import MEMBERS_GROUP
+from forum.machina.links import topic_url
+from forum.permissions import members_group
 
 from .factories import CommunicatorFactory, ForumMemberFactory, MemberProfileFactory, PostFactory
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def author(db):
     user = MemberProfileFactory(
         display_name="Lena Holm", user__username="lena@huddingehem.se", user__email="lena@huddingehem.se"
     ).user
-    user.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    user.groups.add(members_group())
     return user
 
 

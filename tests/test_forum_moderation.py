@@ -1,13 +1,15 @@
 """Moderators move topics with machina's move form, which we fixed for Django 5
-(forum/machina_apps/forum_moderation/forms.py)."""
+(forum/machina/apps/forum_moderation/forms.py)."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from machina.core.db.models import get_model
 
+from forum.machina.links import topic_url
+
 from .factories import ForumFactory, ForumModeratorFactory, PostFactory
-from .forum_helpers import form_data, topic_url
+from .forum_helpers import form_data
 
 Topic = get_model("forum_conversation", "Topic")
 

@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from machina.core.db.models import get_model
 
-from forum.notifications import unsubscribe_token
-from forum.permissions import MEMBERS_GROUP, make_members_only
+from forum.notifications.emails import unsubscribe_token
+from forum.permissions import make_members_only, members_group
 
 from .factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory
 from .forum_helpers import form_data, post_create_url, topic_create_url
@@ -104,7 +103,7 @@ def test_a_post_waiting_for_approval_is_mailed_only_when_a_moderator_approves_it
 ):
     GroupForumPermission.objects.create(
         permission=ForumPermission.objects.get(codename="can_post_without_approval"),
-        group=Group.objects.get(name=MEMBERS_GROUP),
+        group=members_group(),
         forum=topic.forum,
         has_perm=False,
     )

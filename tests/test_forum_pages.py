@@ -7,8 +7,10 @@ from bs4 import BeautifulSoup
 from django.test import Client
 from django.utils.timezone import localtime
 
+from forum.machina.links import topic_url
+
 from .factories import ForumMemberFactory, PostFactory
-from .forum_helpers import forum_url, submit_form, topic_create_url, topic_url
+from .forum_helpers import forum_url, submit_form, topic_create_url
 
 SWEDISH_MONTHS = [
     "januari",

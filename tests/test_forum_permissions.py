@@ -8,7 +8,6 @@ Wagtail; in the forum they are just logged-in readers, like someone whose regist
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from machina.apps.forum import models as machina_forum_models
@@ -16,7 +15,7 @@ from machina.core.db.models import get_model
 from machina.core.loading import ClassNotFoundError, get_class
 
 from forum.models import PostReport
-from forum.permissions import MEMBERS_GROUP
+from forum.permissions import members_group
 
 from .factories import (
     CommunicatorFactory,
@@ -170,12 +169,12 @@ def test_machina_loads_its_own_forum_classes_not_ours():
     assert get_class("forum.models", "Forum") is machina_forum_models.Forum
     assert get_class("forum.views", "IndexView").__module__ == "machina.apps.forum.views"
     with pytest.raises(ClassNotFoundError):
-        get_class("forum.models", "PostReport")  # our forum/models.py is never searched
+        get_class("forum.models", "PostReport")  # our forum/models/ is never searched
 
 
 def test_a_communicator_who_is_also_a_member_takes_part_like_a_member(client, scene):
     communicator = CommunicatorFactory()
-    communicator.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+    communicator.groups.add(members_group())
     client.force_login(communicator)
 
     assert start_topic(client, scene)
@@ -183,8 +182,8 @@ def test_a_communicator_who_is_also_a_member_takes_part_like_a_member(client, sc
 
 
 def test_machina_loads_our_versions_of_the_apps_we_replace_and_its_own_classes_for_the_rest():
-    from forum.machina_apps.forum_conversation.forum_attachments import cache, forms, views
-    from forum.machina_apps.forum_moderation.forms import TopicMoveForm
+    from forum.machina.apps.forum_conversation.forum_attachments import cache, forms, views
+    from forum.machina.apps.forum_moderation.forms import TopicMoveForm
 
     assert issubclass(get_class("forum_attachments.forms", "AttachmentFormset").form, forms.AttachmentForm)
     assert get_class("forum_attachments.cache", "cache") is cache.cache

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from machina.core.db.models import get_model
 
+from forum.machina.links import topic_url
 from forum.models import PostReport
 
 from .factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url
 
 Post = get_model("forum_conversation", "Post")
 

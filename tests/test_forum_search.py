@@ -6,10 +6,11 @@ from bs4 import BeautifulSoup
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 
-from forum.search import POST_SEARCH_VECTOR, SEARCH_CONFIG, Post
+from forum.machina.links import topic_url
+from forum.machina.search import POST_SEARCH_VECTOR, SEARCH_CONFIG, Post
 
 from .factories import ForumMemberFactory, MemberProfileFactory, PostFactory, TopicFactory, UserFactory
-from .forum_helpers import post_create_url, submit_form, topic_url
+from .forum_helpers import post_create_url, submit_form
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Swedish full-text search needs PostgreSQL"
@@ -130,7 +131,7 @@ def test_forum_results_are_paginated_apart_from_the_pages(client, public_forum):
 
 
 def test_a_search_matching_more_posts_than_it_shows_says_so_and_shows_the_newest(client, public_forum, monkeypatch):
-    monkeypatch.setattr("forum.search.MAX_HITS", 3)
+    monkeypatch.setattr("forum.machina.search.MAX_HITS", 3)
     monkeypatch.setattr("home.views.MAX_HITS", 3)
     for number in range(4):
         PostFactory(topic__forum=public_forum, topic__subject=f"Företagsträff {number}", content="Om företagsträffar.")

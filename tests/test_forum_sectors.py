@@ -4,10 +4,11 @@ counts the voices from each sector, and topic lists mark the topics both sectors
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from forum.machina.links import topic_url
 from forum.models import Sector
 
 from .factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, PostFactory, TopicFactory
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url
 
 
 def member(display_name, organisation):

@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from machina.core.db.models import get_model
 
+from forum.machina.links import topic_url
 from forum.models import MemberProfile
 
 from .factories import ForumMemberFactory, UserFactory
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")

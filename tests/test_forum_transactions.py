@@ -1,7 +1,7 @@
-"""Posting, editing, moving and moderating in the forum are each one transaction (forum/board_urls.py):
+"""Posting, editing, moving and moderating in the forum are each one transaction (forum/machina/urls.py):
 when a later step fails (here the forum's counters, made to fail on purpose), nothing of the request
 is stored and nobody is e-mailed. And manage.py repair_forum_counters recounts what earlier
-failures left wrong (forum/counters.py)."""
+failures left wrong (forum/machina/counters.py)."""
 
 from io import StringIO
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from machina.core.db.models import get_model
 from wagtail.contrib.forms.models import FormSubmission
 
+from forum.machina.links import topic_url
 from forum.models import MemberProfile, MembershipApplication, Organisation
 from home.contact import rate_limit_key
 from home.models import EventRegistration
@@ -29,7 +30,7 @@ from .factories import (
     OrganisationFactory,
     PostFactory,
 )
-from .forum_helpers import form_data, forum_url, post_create_url, topic_create_url, topic_url
+from .forum_helpers import form_data, forum_url, post_create_url, topic_create_url
 from .hostile import (
     as_received,
     assert_form_kept,

@@ -106,7 +106,7 @@ def test_application_is_kept_when_the_mail_server_is_down(
     def mail_server_down(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("nere")
 
-    monkeypatch.setattr("forum.membership.send_mail", mail_server_down)
+    monkeypatch.setattr("forum.membership.services.send_mail", mail_server_down)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/bli-medlem/", VALID_APPLICATION)

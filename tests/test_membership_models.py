@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from machina.core.loading import get_class
 
-from forum.display_names import member_display_name
+from forum.membership.display_names import member_display_name
+from forum.membership.validators import luhn_check_digit, validate_domain_list, validate_organisation_number
 from forum.models import Organisation
-from forum.validators import luhn_check_digit, validate_domain_list, validate_organisation_number
 
 from .factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, UserFactory
 

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from forum.machina.links import topic_url
 from forum.permissions import make_members_only
 from home.models import SiteSettings
 
@@ -21,7 +22,7 @@ from .factories import (
     StandardPageFactory,
     UserFactory,
 )
-from .forum_helpers import forum_url, post_create_url, submit_form, topic_url
+from .forum_helpers import forum_url, post_create_url, submit_form
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
+from forum.machina.links import topic_url
 from forum.models import MembershipApplication, PostReport
 from home.models import EventRegistration
 
@@ -36,7 +37,7 @@ from .factories import (
     TopicPollVoteFactory,
     TopicReadTrackFactory,
 )
-from .forum_helpers import forum_url, topic_url
+from .forum_helpers import forum_url
 
 PASSWORD = "ett-langt-testlosenord"
 # Distinctive values, so that a scan of the whole database for them is exact.

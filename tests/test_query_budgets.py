@@ -8,17 +8,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from machina.conf import settings as machina_settings
 
 from arena.page_cache import invalidate_cached_pages
+from forum.machina.links import topic_url
 from forum.models import Sector
-from forum.notifications import notifications_muted
+from forum.notifications.emails import notifications_muted
 
 from .factories import (
     EventIndexPageFactory,
     EventPageFactory,
     ForumFactory,
     ForumMemberFactory,
+    ForumModeratorFactory,
     ImageFactory,
     MemberProfileFactory,
     NewsIndexPageFactory,
@@ -27,7 +30,7 @@ from .factories import (
     StandardPageFactory,
     TopicFactory,
 )
-from .forum_helpers import forum_url, post_create_url, topic_url
+from .forum_helpers import forum_url, post_create_url
 
 
 def queries_for(client, url):
@@ -236,3 +239,21 @@ def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_fo
 
     assert with_2 == with_15, f"{with_2} queries with 2 earlier posts, {with_15} with 15"
     assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
+
+
+def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client, public_forum, sector_authors):
+    client.force_login(ForumModeratorFactory())
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 3, sector_authors)
+    with notifications_muted():
+        queued = PostFactory(topic=topic, poster=sector_authors[1], approved=False)
+    url = reverse("forum_moderation:queued_post", kwargs={"pk": queued.pk})
+    with_3 = revisited(client, url)
+
+    add_posts(topic, 7, sector_authors)
+    queued.created = timezone.now()
+    queued.save(update_fields=["created"])
+    with_10 = revisited(client, url)
+
+    assert with_3 == with_10, f"{with_3} queries with 3 earlier posts, {with_10} with 10"
+    assert with_10 <= FORUM_PAGE_BUDGET["member"], f"{with_10} queries, budget {FORUM_PAGE_BUDGET['member']}"

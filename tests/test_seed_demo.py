@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from forum.membership.validators import validate_organisation_number
 from forum.models import Organisation
-from forum.validators import validate_organisation_number
 from home.models import HomePage
 
 # seed_demo stores a PDF; keep it out of the project's media folder.

@@ -58,12 +58,12 @@ INSTALLED_APPS = [
     "machina",
     "machina.apps.forum",
     "machina.apps.forum_conversation",
-    # Our versions of two machina apps (forum/machina_apps/): attachments in private storage with
+    # Our versions of two machina apps (forum/machina/apps/): attachments in private storage with
     # size and type limits, and a topic-move form that works on Django 5.
-    "forum.machina_apps.forum_conversation.forum_attachments",
+    "forum.machina.apps.forum_conversation.forum_attachments",
     "machina.apps.forum_conversation.forum_polls",
     "machina.apps.forum_feeds",
-    "forum.machina_apps.forum_moderation",
+    "forum.machina.apps.forum_moderation",
     "machina.apps.forum_search",
     "machina.apps.forum_tracking",
     "machina.apps.forum_member",
@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "forum.middleware.ForumPermissionMiddleware",
+    "forum.machina.middleware.ForumPermissionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -218,7 +218,7 @@ STATICFILES_DIRS = [PROJECT_DIR / "static", MACHINA_MAIN_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files that are never served from /media/ (forum attachments), only through views that check
-# permissions (forum/storage.py). Keep it outside MEDIA_ROOT.
+# permissions (forum/machina/storage.py). Keep it outside MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -240,7 +240,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Arena Huddinge <info@
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
-# Accounts: members log in with their e-mail address as username (forum/account_urls.py).
+# Accounts: members log in with their e-mail address as username (forum/membership/urls.py).
 LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "/konto/"
 LOGOUT_REDIRECT_URL = "/"
@@ -272,16 +272,16 @@ CONTACT_SUBMISSION_RETENTION_DAYS = 365
 
 # django-machina
 MACHINA_FORUM_NAME = "Arena Huddinges forum"
-# Posts and signatures are rendered from Markdown and then sanitised (forum/markup.py). machina reads
+# Posts and signatures are rendered from Markdown and then sanitised (forum/machina/markup.py). machina reads
 # this setting when its models are imported, so it lives here and not in a later settings module.
-MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})
+MACHINA_MARKUP_LANGUAGE = ("forum.machina.markup.render_markdown", {})
 # Members are shown by their display name, never by username or e-mail (forum/apps.py adds the
 # method to the user model).
 MACHINA_USER_DISPLAY_NAME_METHOD = "get_member_display_name"
-# Files attached to forum posts: at most this size, and only the types in forum/attachments.py.
+# Files attached to forum posts: at most this size, and only the types in forum/machina/attachments.py.
 FORUM_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
 # machina's search app imports django-haystack, which needs a connection. Nothing is indexed:
-# /forum/search/ redirects to the site search, which searches posts in the database (forum/search.py).
+# /forum/search/ redirects to the site search, which searches posts in the database (forum/machina/search.py).
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 

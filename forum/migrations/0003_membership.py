@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import forum.fields
-import forum.validators
+import forum.membership.fields
+import forum.membership.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -24,12 +24,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('organisation_number', forum.fields.OrganisationNumberField(error_messages={'unique': 'Det finns redan en medlemsorganisation med detta organisationsnummer.'}, help_text='Tio siffror, till exempel 556036-0793.', max_length=11, unique=True, verbose_name='organisationsnummer')),
+                ('organisation_number', forum.membership.fields.OrganisationNumberField(error_messages={'unique': 'Det finns redan en medlemsorganisation med detta organisationsnummer.'}, help_text='Tio siffror, till exempel 556036-0793.', max_length=11, unique=True, verbose_name='organisationsnummer')),
                 ('sector', models.CharField(choices=[('kommun', 'Kommun'), ('naringsliv', 'Näringsliv')], max_length=20, verbose_name='sektor')),
                 ('website', models.URLField(blank=True, verbose_name='webbplats')),
                 ('description', models.TextField(blank=True, max_length=600, verbose_name='kort beskrivning')),
                 ('listed_in_directory', models.BooleanField(default=False, help_text='Kryssa bara i om organisationen har godkänt att synas i den publika förteckningen.', verbose_name='visas i medlemsförteckningen')),
-                ('email_domains', models.CharField(blank=True, help_text='Domäner åtskilda med kommatecken, till exempel huddinge.se. Den som registrerar sig med en adress på en av dessa domäner blir medlem så snart hen bekräftat adressen.', max_length=500, validators=[forum.validators.validate_domain_list], verbose_name='verifierade e-postdomäner')),
+                ('email_domains', models.CharField(blank=True, help_text='Domäner åtskilda med kommatecken, till exempel huddinge.se. Den som registrerar sig med en adress på en av dessa domäner blir medlem så snart hen bekräftat adressen.', max_length=500, validators=[forum.membership.validators.validate_domain_list], verbose_name='verifierade e-postdomäner')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapad')),
                 ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logotyp')),
             ],
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('organisation_name', models.CharField(max_length=200, verbose_name='organisationens namn')),
-                ('organisation_number', forum.fields.OrganisationNumberField(help_text='Tio siffror, till exempel 556036-0793.', max_length=11, verbose_name='organisationsnummer')),
+                ('organisation_number', forum.membership.fields.OrganisationNumberField(help_text='Tio siffror, till exempel 556036-0793.', max_length=11, verbose_name='organisationsnummer')),
                 ('sector', models.CharField(choices=[('kommun', 'Kommun'), ('naringsliv', 'Näringsliv')], max_length=20, verbose_name='sektor')),
                 ('website', models.URLField(blank=True, verbose_name='webbplats')),
                 ('description', models.TextField(blank=True, max_length=600, verbose_name='kort beskrivning av organisationen')),

@@ -1,4 +1,4 @@
-"""A GIN index for searching forum posts on PostgreSQL (forum/search.py).
+"""A GIN index for searching forum posts on PostgreSQL (forum/machina/search.py).
 
 The index is built on exactly the expression the search filters on, so PostgreSQL can use it.
 Other databases search without it, so there the migration does nothing.

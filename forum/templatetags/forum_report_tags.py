@@ -1,6 +1,6 @@
 from django import template
 
-from forum.reports import can_report, moderated_forums
+from forum.moderation.services import can_report, moderated_forums
 
 register = template.Library()
 

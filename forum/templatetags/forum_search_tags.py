@@ -1,6 +1,6 @@
 from django import template
 
-from forum.search import excerpt
+from forum.machina.search import excerpt
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ topics or forum tree at once, so that a page costs the same queries with 5 rows 
 from django import template
 from django.db.models import prefetch_related_objects
 
-from forum import sectors
+from forum.machina import sectors
 
 register = template.Library()
 

@@ -10,15 +10,14 @@ their organisation and sector and most conversations have voices from both.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 from machina.core.db.models import get_model
 
-from forum.membership import available_display_name
+from forum.membership.services import available_display_name
 from forum.models import MemberProfile, Organisation
-from forum.notifications import notifications_muted
-from forum.permissions import MEMBERS_GROUP, make_members_only
+from forum.notifications.emails import notifications_muted
+from forum.permissions import make_members_only, members_group
 
 from . import members
 
@@ -219,7 +218,7 @@ def ensure_person(command, username, first_name, last_name, organisation_name, t
         person = User(username=username, email=username, first_name=first_name, last_name=last_name)
         person.set_unusable_password()
         person.save()
-        person.groups.add(Group.objects.get(name=MEMBERS_GROUP))
+        person.groups.add(members_group())
         command.created.append(f"demomedlemmen {first_name} {last_name}")
     if not MemberProfile.objects.filter(user=person).exists():
         organisation = Organisation.objects.get(organisation_number=ORGANISATION_NUMBERS[organisation_name])

@@ -7,8 +7,8 @@ Demo members have addresses on the reserved ``.example`` domain and no usable pa
 
 from django.contrib.auth import get_user_model
 
-from forum.membership import members_group
 from forum.models import MemberProfile, Organisation, Sector
+from forum.permissions import members_group
 
 ORGANISATIONS = [
     {

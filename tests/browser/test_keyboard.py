@@ -5,8 +5,9 @@ wraps, and its links stay reachable and on screen."""
 import pytest
 from playwright.sync_api import expect
 
+from forum.machina.links import topic_url
 from tests.factories import ContactPageFactory, ForumMemberFactory, PostFactory, StandardPageFactory
-from tests.forum_helpers import topic_create_url, topic_url
+from tests.forum_helpers import topic_create_url
 
 MOST_TAB_STOPS = 80
 

@@ -1,4 +1,4 @@
-"""Recounts the topics' and forums' counters that earlier failures left wrong (forum/counters.py).
+"""Recounts the topics' and forums' counters that earlier failures left wrong (forum/machina/counters.py).
 
 Before posting ran in one transaction, a worker killed halfway could leave a topic without posts
 (shown with "-1" replies) or counters one off until the next post. Safe to run at any time: only
@@ -6,7 +6,7 @@ what differs from a recount is written."""
 
 from django.core.management.base import BaseCommand
 
-from forum.counters import repair_counters
+from forum.machina.counters import repair_counters
 
 
 class Command(BaseCommand):

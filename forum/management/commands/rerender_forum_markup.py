@@ -2,14 +2,14 @@
 
 machina keeps the rendered HTML next to the raw Markdown (``_content_rendered``,
 ``_signature_rendered``, ``_description_rendered``) and shows the stored HTML. Run this after
-changing forum/markup.py.
+changing forum/machina/markup.py.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from machina.core.db.models import get_model
 
-from forum.markup import render_markdown
+from forum.machina.markup import render_markdown
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")

@@ -45,7 +45,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from forum.notifications import notifications_muted
+from forum.notifications.emails import notifications_muted
 from home.backup import DATA_NAME, FORMAT_VERSION, MANIFEST_NAME, file_folders
 
 Forum = get_model("forum", "Forum")

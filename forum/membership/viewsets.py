@@ -14,9 +14,10 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from .membership import ApplicationAlreadyDecided, approve_application, approve_member, reject_application
-from .membership_forms import RejectApplicationForm
-from .models import MemberProfile, MembershipApplication, Organisation
+from forum.models import MemberProfile, MembershipApplication, Organisation
+
+from .forms import RejectApplicationForm
+from .services import ApplicationAlreadyDecided, approve_application, approve_member, reject_application
 
 
 def site_base_url(request):

@@ -5,7 +5,7 @@ from machina.apps.forum_conversation.forum_attachments.abstract_models import (
     get_attachment_file_upload_to,
 )
 
-from forum.storage import private_media_storage
+from forum.machina.storage import private_media_storage
 
 
 class Attachment(AbstractAttachment):

@@ -13,21 +13,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from django_tasks import task
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
+
+from forum.machina.links import post_url
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
@@ -55,15 +51,6 @@ def notifications_muted():
 def absolute_url(path):
     """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def post_url(post):
-    topic = post.topic
-    path = reverse(
-        "forum_conversation:topic",
-        kwargs={"forum_slug": topic.forum.slug, "forum_pk": topic.forum_id, "slug": topic.slug, "pk": topic.pk},
-    )
-    return f"{path}?post={post.pk}#{post.pk}"
 
 
 def unsubscribe_token(user, topic):
@@ -146,39 +133,3 @@ def author_name(post):
     if post.poster_id:
         return post.poster.get_full_name() or post.poster.get_username()
     return post.username or "En besökare"
-
-
-# --- Unsubscribe view ----------------------------------------------------------------------------
-
-
-def _reject_csrf(request):
-    """The CSRF failure response for an ordinary form POST, or None when the check passes."""
-    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {})
-
-
-# CSRF exemption, and why: RFC 8058 one-click unsubscribe is a POST that the recipient's mail
-# program sends with only the body "List-Unsubscribe=One-Click"; it cannot carry a CSRF token. The
-# signed token in the URL is the credential, and all the request can do is end one subscription.
-# Every other POST (the confirmation button on the page) still goes through the normal CSRF check.
-@csrf_exempt
-@never_cache
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-        user = get_user_model().objects.get(pk=data["u"])
-        topic = Topic.objects.get(pk=data["t"])
-    except (signing.BadSignature, KeyError, TypeError):
-        return render(request, "forum/unsubscribe_invalid.html", status=400)
-    except (get_user_model().DoesNotExist, Topic.DoesNotExist):
-        return render(request, "forum/unsubscribe_invalid.html", status=404)
-
-    subscribed = topic.subscribers.filter(pk=user.pk).exists()
-    if request.method == "POST" and subscribed:
-        if request.POST.get("List-Unsubscribe") != "One-Click":
-            rejection = _reject_csrf(request)
-            if rejection is not None:
-                return rejection
-        topic.subscribers.remove(user)
-        subscribed = False
-    return render(request, "forum/unsubscribe.html", {"topic": topic, "subscribed": subscribed})

@@ -8,8 +8,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordMixin
 
-from .membership import email_in_use
-from .models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
+from forum.models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
+
+from .services import email_in_use
 
 # The e-mail address is the username, so it can be no longer than the username's column.
 EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length

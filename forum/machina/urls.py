@@ -21,7 +21,8 @@ from django.urls import URLPattern, URLResolver, path
 from machina.core.loading import get_class
 from machina.urls import BoardURLPatternsFactory
 
-from .permissions import members_only
+from forum.permissions import members_only
+
 from .topic_form import ArenaTopicCreateView, ArenaTopicUpdateView
 
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")

@@ -9,7 +9,7 @@ however many posts or topics it is given, so listings stay flat.
 from django.db.models import Count, Prefetch, prefetch_related_objects
 from machina.core.db.models import get_model
 
-from .models import MemberProfile, Sector
+from forum.models import MemberProfile, Sector
 
 Post = get_model("forum_conversation", "Post")
 

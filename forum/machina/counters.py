@@ -2,7 +2,7 @@
 
 After every save or deletion of a post or topic machina recounts the topic's posts and the forum's
 topics and posts (``update_trackers``): it counts, then writes the counts. Two members posting in
-one forum at once, each in their request's transaction (board_urls.py), would each count without
+one forum at once, each in their request's transaction (forum/machina/urls.py), would each count without
 the other's uncommitted post, and the last to write would win, one post short. So every write to a
 forum's topics or posts first locks the forum's row: the second writer waits until the first has
 committed, and then counts both posts. Posting in one forum is serialised, which a forum of this

@@ -4,5 +4,5 @@ from machina.apps.forum_conversation.forum_attachments.apps import ForumAttachme
 class ArenaForumAttachmentsConfig(ForumAttachmentsAppConfig):
     """Keeps machina's label ``forum_attachments``, so its migrations (copied here) stay applied."""
 
-    name = "forum.machina_apps.forum_conversation.forum_attachments"
+    name = "forum.machina.apps.forum_conversation.forum_attachments"
     default = True

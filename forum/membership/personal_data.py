@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from machina.core.db.models import get_model
 
-from .models import MembershipApplication, PostReport
+from forum.models import MembershipApplication, PostReport
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")

@@ -1,4 +1,4 @@
-"""Attachment files move from public media to private storage (forum/storage.py).
+"""Attachment files move from public media to private storage (forum/machina/storage.py).
 
 Files uploaded before this migration are moved from MEDIA_ROOT to PRIVATE_MEDIA_ROOT under the
 same name, so that /media/ no longer serves them; going back moves them back.
@@ -7,7 +7,7 @@ same name, so that /media/ no longer serves them; going back moves them back.
 from django.core.files.storage import FileSystemStorage
 from django.db import migrations, models
 
-import forum.storage
+import forum.machina.storage
 import machina.apps.forum_conversation.forum_attachments.abstract_models
 
 
@@ -21,11 +21,11 @@ def move_files(apps, source, target):
 
 
 def to_private_storage(apps, schema_editor):
-    move_files(apps, FileSystemStorage(), forum.storage.private_media_storage)
+    move_files(apps, FileSystemStorage(), forum.machina.storage.private_media_storage)
 
 
 def to_public_media(apps, schema_editor):
-    move_files(apps, forum.storage.private_media_storage, FileSystemStorage())
+    move_files(apps, forum.machina.storage.private_media_storage, FileSystemStorage())
 
 
 class Migration(migrations.Migration):
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             model_name="attachment",
             name="file",
             field=models.FileField(
-                storage=forum.storage.PrivateMediaStorage(),
+                storage=forum.machina.storage.PrivateMediaStorage(),
                 upload_to=machina.apps.forum_conversation.forum_attachments.abstract_models.get_attachment_file_upload_to,
                 verbose_name="File",
             ),

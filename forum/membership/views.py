@@ -14,9 +14,9 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
-from .membership import confirm_membership, profile_for_confirmation, receive_application, register_member
-from .membership_forms import AccountDeletionForm, MemberProfileForm, MembershipApplicationForm, RegistrationForm
+from .forms import AccountDeletionForm, MemberProfileForm, MembershipApplicationForm, RegistrationForm
 from .personal_data import collect_personal_data, erase_member
+from .services import confirm_membership, profile_for_confirmation, receive_application, register_member
 
 
 class MembershipApplicationView(CreateView):

@@ -4,7 +4,7 @@ from django.forms.models import modelformset_factory
 from machina.apps.forum_conversation.forum_attachments import forms as machina_forms
 from machina.conf import settings as machina_settings
 
-from forum.attachments import attachment_limits, validate_attachment
+from forum.machina.attachments import attachment_limits, validate_attachment
 
 from .models import Attachment
 

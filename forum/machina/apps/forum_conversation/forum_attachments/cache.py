@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
 from machina.apps.forum_conversation.forum_attachments.cache import AttachmentCache
 
-from forum.attachments import validate_attachment
+from forum.machina.attachments import validate_attachment
 
 
 class AcceptedAttachmentCache(AttachmentCache):

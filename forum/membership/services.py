@@ -3,7 +3,6 @@ members, and the e-mails that tell people about it. Views only call these functi
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.mail import send_mail
@@ -15,9 +14,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django_tasks import task
 
-from .models import MemberProfile, MembershipApplication, Organisation
-
-MEMBERS_GROUP_NAME = "Medlemmar"
+from forum.models import MemberProfile, MembershipApplication, Organisation
+from forum.permissions import members_group
 
 
 class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
@@ -35,12 +33,6 @@ email_confirmation_tokens = EmailConfirmationTokenGenerator()
 
 class ApplicationAlreadyDecided(Exception):
     """The application has already been approved or rejected (perhaps by someone else)."""
-
-
-def members_group():
-    """The group whose people may take part in the forum (its grants come from a migration)."""
-    group, _ = Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)
-    return group
 
 
 def email_in_use(email):

@@ -2,5 +2,5 @@ from machina.apps.forum_moderation.apps import ForumModerationAppConfig
 
 
 class ArenaForumModerationConfig(ForumModerationAppConfig):
-    name = "forum.machina_apps.forum_moderation"
+    name = "forum.machina.apps.forum_moderation"
     default = True

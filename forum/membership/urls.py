@@ -4,8 +4,8 @@ downloading one's personal data and deleting the account."""
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import membership_views
-from .membership_forms import EmailAuthenticationForm, MemberPasswordChangeForm, MemberPasswordResetForm
+from . import views as membership_views
+from .forms import EmailAuthenticationForm, MemberPasswordChangeForm, MemberPasswordResetForm
 
 app_name = "accounts"
 

@@ -6,7 +6,7 @@ mode only escapes raw HTML; it does not make links or attributes safe. nh3 there
 word: a short allow-list of tags, ``href``/``title`` as the only attributes, http/https/mailto as
 the only link schemes and ``rel="nofollow ugc noopener"`` on every link.
 
-Used as ``MACHINA_MARKUP_LANGUAGE = ("forum.markup.render_markdown", {})``. After changing the
+Used as ``MACHINA_MARKUP_LANGUAGE = ("forum.machina.markup.render_markdown", {})``. After changing the
 rules, run ``manage.py rerender_forum_markup`` so stored posts and signatures follow them.
 """
 

@@ -1,0 +1,1 @@
+"""Membership: organisations, member profiles, applications, registration and accounts."""

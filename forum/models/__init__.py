@@ -1,0 +1,13 @@
+"""The forum app's own models; machina's models are machina's (``machina.core.db.models.get_model``)."""
+
+from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
+from .moderation import PostReport
+
+__all__ = [
+    "DISPLAY_NAME_TAKEN_MESSAGE",
+    "MemberProfile",
+    "MembershipApplication",
+    "Organisation",
+    "PostReport",
+    "Sector",
+]

@@ -1,0 +1,1 @@
+"""Moderation of forum posts: reports from readers, hiding a post or dismissing the report."""

@@ -1,0 +1,92 @@
+"""Members report posts; moderators hide them or dismiss the report.
+
+Hiding sets ``post.approved = False``: machina then leaves the post (and a topic whose first post
+it is) out of every public listing, and it waits in machina's moderation queue like any post that
+needs approval. The report keeps who handled it and when, and the author gets an e-mail saying why.
+"""
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+from machina.core.db.models import get_model
+
+from forum.models import PostReport
+from forum.notifications.emails import one_line
+from forum.permissions import is_forum_member, is_moderator
+
+Forum = get_model("forum", "Forum")
+Post = get_model("forum_conversation", "Post")
+
+
+def can_report(user, post, handler):
+    """Members and moderators may report someone else's visible post in a forum they can read."""
+    return (
+        is_forum_member(user)
+        and post.poster_id != user.pk
+        and post.approved
+        and handler.can_read_forum(post.topic.forum, user)
+    )
+
+
+def moderated_forums(user, handler):
+    """The forums whose reports the user handles: machina's moderation queue, or all for Moderatorer."""
+    if not user.is_authenticated:
+        return Forum.objects.none()
+    if is_moderator(user):
+        return Forum.objects.all()
+    return Forum.objects.filter(pk__in=[forum.pk for forum in handler.get_moderation_queue_forums(user)])
+
+
+def open_reports(user, handler):
+    return (
+        PostReport.objects.filter(status=PostReport.Status.OPEN, post__topic__forum__in=moderated_forums(user, handler))
+        .select_related("post__topic__forum", "post__poster", "reporter")
+        .order_by("created_at")
+    )
+
+
+@transaction.atomic
+def hide_post(report, moderator, note):
+    """Hides the reported post and closes every open report of it."""
+    post = report.post
+    post.approved = False
+    post.save()
+    _close_reports(report, moderator, note, PostReport.Status.HIDDEN)
+    transaction.on_commit(lambda: send_post_hidden_notice.enqueue(report.pk))
+
+
+@transaction.atomic
+def dismiss_report(report, moderator, note):
+    _close_reports(report, moderator, note, PostReport.Status.DISMISSED)
+
+
+def _close_reports(report, moderator, note, status):
+    now = timezone.now()
+    PostReport.objects.filter(post=report.post, status=PostReport.Status.OPEN).exclude(pk=report.pk).update(
+        status=status, handled_by=moderator, handled_at=now
+    )
+    report.status = status
+    report.handled_by = moderator
+    report.handled_at = now
+    report.note = note
+    report.save()
+
+
+@task
+def send_post_hidden_notice(report_id):
+    """Tells the author of a hidden post which post it was and why it was hidden."""
+    report = PostReport.objects.select_related("post__topic", "post__poster").get(pk=report_id)
+    author = report.post.poster
+    if author is None or not author.email:
+        return 0
+    context = {"report": report, "post": report.post, "topic": report.post.topic, "recipient": author}
+    message = EmailMultiAlternatives(
+        subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",
+        body=render_to_string("forum/email/post_hidden.txt", context),
+        to=[author.email],
+    )
+    message.attach_alternative(render_to_string("forum/email/post_hidden.html", context), "text/html")
+    message.send()
+    return 1

@@ -1,0 +1,1 @@
+"""Notifications to members: e-mail to topic subscribers and one-click unsubscribe."""
