@@ -251,3 +251,14 @@ def test_communicator_reads_contact_form_submissions(client, contact_page):
     assert "Kim Andersson" in response.content.decode()
     assert export.status_code == 200
     assert "Kim Andersson" in b"".join(export.streaming_content).decode()
+
+
+def test_exported_contact_messages_never_start_a_formula(client, contact_page):
+    client.force_login(CommunicatorFactory())
+    contact_page.get_submission_class().objects.create(
+        page=contact_page, form_data={"namn": '=HYPERLINK("https://example.com","Klicka")'}
+    )
+
+    export = client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
+
+    assert "'=HYPERLINK(" in b"".join(export.streaming_content).decode()
