@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 
-from tests.factories import ContactPageFactory, ForumMemberFactory, PostFactory
-from tests.forum_helpers import post_create_url, topic_create_url
+from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.helpers import post_create_url, topic_create_url
+from tests.home.factories import ContactPageFactory
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 FORM_FIELD = "components/form_field.html"
