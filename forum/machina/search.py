@@ -1,8 +1,8 @@
 """Searching forum posts straight in the database, so every app server sees a post the moment it is
 saved: no search index to update and no index files on one server's disk.
 
-Only approved posts in approved topics of the forums the user may read are searched, using
-machina's permission handler, so members-only forums never show up for anyone outside them.
+Only the posts the user may see are searched (visibility.py: not hidden, in forums the user may
+read), so members-only forums never show up for anyone outside them.
 PostgreSQL searches with its full-text search in Swedish (``bostäder`` finds ``Bostäderna``) and ranks
 the hits; other databases (SQLite for ``make run`` and tests) look for every word as a substring.
 """
@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from machina.core.db.models import get_model
 
-Forum = get_model("forum", "Forum")
+from .visibility import visible_posts
+
 Post = get_model("forum_conversation", "Post")
 
 SEARCH_CONFIG = "swedish"
@@ -29,15 +30,14 @@ EXCERPT_LEAD = 60
 
 
 def search_posts(query, user, permission_handler):
-    """Approved posts the user may read that match the query: the newest MAX_HITS of them, the best
+    """Posts the user may see that match the query: the newest MAX_HITS of them, the best
     matches first on PostgreSQL and the newest first elsewhere.
 
     Ranking needs each matching post's text vector, which the GIN index does not hold: ranking
     every match of a common word recomputes it for tens of thousands of posts (seconds over the
     benchmark's 200,000), while the index finds the matches and the newest of them in milliseconds.
     """
-    readable_forums = permission_handler.get_readable_forums(Forum.objects.all(), user)
-    posts = Post.approved_objects.filter(topic__approved=True, topic__forum__in=readable_forums)
+    posts = visible_posts(user, permission_handler)
     if connection.vendor == "postgresql":
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
         newest = posts.annotate(search=POST_SEARCH_VECTOR).filter(search=search_query)

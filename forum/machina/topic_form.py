@@ -1,8 +1,11 @@
 """machina's topic views (new topic, edit topic) with a topic form that keeps an invalid poll
 question: machina's views read the question from the form's cleaned data even when it is not
 valid (too long, or with a NUL character in it) and fail with a KeyError instead of showing the
-form's errors. board_urls.py routes the two views here."""
+form's errors. Topics are started only in forums of type forum: machina lets anyone who may start
+topics start one in a category or a link, where no forum page lists it. urls.py routes the two
+views here."""
 
+from django.http import Http404
 from machina.core.loading import get_class
 
 TopicForm = get_class("forum_conversation.forms", "TopicForm")
@@ -22,6 +25,12 @@ class ArenaTopicForm(TopicForm):
 
 class ArenaTopicCreateView(TopicCreateView):
     post_form_class = ArenaTopicForm
+
+    def get_forum(self):
+        forum = super().get_forum()
+        if not forum.is_forum:
+            raise Http404("Nya ämnen kan bara startas i ett forum, inte i en kategori eller en länk.")
+        return forum
 
 
 class ArenaTopicUpdateView(TopicUpdateView):

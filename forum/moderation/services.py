@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 from machina.core.db.models import get_model
 
+from forum.membership.display_names import member_display_name
 from forum.models import PostReport
 from forum.notifications.emails import one_line
 from forum.permissions import is_forum_member, is_moderator
@@ -81,7 +82,12 @@ def send_post_hidden_notice(report_id):
     author = report.post.poster
     if author is None or not author.email:
         return 0
-    context = {"report": report, "post": report.post, "topic": report.post.topic, "recipient": author}
+    context = {
+        "report": report,
+        "post": report.post,
+        "topic": report.post.topic,
+        "recipient_name": member_display_name(author),
+    }
     message = EmailMultiAlternatives(
         subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",
         body=render_to_string("forum/email/post_hidden.txt", context),
