@@ -5,9 +5,10 @@ factories, which are meant to be subclassed:
   subscriptions are refused (403) to logged-in people outside the forum, and anonymous visitors
   are sent to log in; a member id that is not a number is a 404 (machina takes any text and
   fails on it);
-- the topic forms that show an invalid poll question's errors and start topics only in forums
-  (topic_form.py);
-- the views that list posts, following visibility.py (visible_views.py).
+- the topic and reply forms, which keep posts to a length, show an invalid poll question's errors
+  and start topics only in forums (topic_form.py);
+- the views that list posts, following visibility.py (visible_views.py);
+- the forum profile form, with pixel limits on the avatar (profile_form.py).
 """
 
 from django.urls import path
@@ -16,7 +17,8 @@ from machina.urls import BoardURLPatternsFactory
 
 from forum.permissions import members_only
 
-from .topic_form import ArenaTopicCreateView, ArenaTopicUpdateView
+from .profile_form import ArenaForumProfileUpdateView
+from .topic_form import ArenaPostCreateView, ArenaPostUpdateView, ArenaTopicCreateView, ArenaTopicUpdateView
 from .visible_views import VisibleForumProfileDetailView, VisibleTopicsFeed, VisibleTopicView, VisibleUserPostsView
 
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
@@ -28,6 +30,8 @@ class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
     topic_view = VisibleTopicView
     topic_create_view = ArenaTopicCreateView
     topic_update_view = ArenaTopicUpdateView
+    post_create_view = ArenaPostCreateView
+    post_update_view = ArenaPostUpdateView
 
 
 class ArenaFeedsURLPatternsFactory(ForumFeedsURLPatternsFactory):
@@ -37,6 +41,7 @@ class ArenaFeedsURLPatternsFactory(ForumFeedsURLPatternsFactory):
 class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
     user_posts_list = VisibleUserPostsView
     forum_profile_detail_view = VisibleForumProfileDetailView
+    forum_profile_update_view = ArenaForumProfileUpdateView
 
     def get_urlpatterns(self):
         return [
