@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.admin.menu import admin_menu
 from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -120,6 +121,13 @@ def test_communicator_cannot_manage_users_or_groups(communicator_client, url):
 )
 def test_communicator_handles_registrations_and_membership(communicator_client, url):
     assert communicator_client.get(url).status_code == 200
+
+
+def test_communicators_menu_has_pages_then_registrations_then_membership_then_images(communicator_client):
+    request = communicator_client.get("/admin/").wsgi_request
+    labels = [str(item.label) for item in admin_menu.render_component(request)]
+
+    assert labels[:4] == ["Sidor", "Anmälningar", "Medlemskap", "Bilder"]
 
 
 def test_communicator_reads_contact_form_submissions(communicator_client, home_page):

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.test import TestCase
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -25,7 +26,9 @@ def event(home_page):
 
 
 def register(client, data=None):
-    return client.post("/aktiviteter/dialogmote/anmalan/", data or FORM)
+    """Posts the form; the confirmation goes out when the registration commits, as in production."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/aktiviteter/dialogmote/anmalan/", data or FORM)
 
 
 def test_the_form_is_on_the_event_page_and_posts_to_its_route(client, event):
