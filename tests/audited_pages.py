@@ -114,6 +114,8 @@ def audited_urls(home_page, public_forum, media_root):
         "forumöversikt": "/forum/",
         "forum": forum_url(public_forum),
         "ämne i forumet": topic_url(topic),
+        "forumregler": reverse("forum_rules"),
+        "anmäl inlägg": reverse("forum_report_post", args=[topic.first_post_id]),
         "sök bland foruminlägg": "/sok/?q=sommarjobb",
         "nyheter": news_index.url,
         "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",

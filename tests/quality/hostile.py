@@ -2,16 +2,21 @@
 visitor, a bot or an attacker can type, and helpers that send it the way a browser would and read
 the answer."""
 
+import functools
+import io
 import re
+import time
 from contextlib import contextmanager
 from urllib.parse import quote_plus
 
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.html import escape
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 # Few examples and no deadline: each one is a request against a real database. The site the
 # examples post to is built once by function-scoped fixtures; every example runs in a savepoint
@@ -141,3 +146,43 @@ def assert_page(response, *texts):
     else:
         for text in texts:
             assert text in html
+
+
+# Markdown that markdown2 renders in quadratic time or recurses on, each within a post's length.
+MARKDOWN_BOMBS = {
+    "backticks": "`" * 20_000,
+    "brackets": "[" * 20_000,
+    "images": "![" * 10_000,
+    "footnotes": "[^" * 10_000,
+    "unclosed links": "[a](" * 5_000,
+    "unclosed links on lines": "[a](\n" * 4_000,
+    "pipes": "|" * 20_000,
+    "quotes": ">" * 200 + " citat",
+    "spaced quotes": "> " * 200 + "citat",
+    "nested list": "".join("  " * level + "- punkt\n" for level in range(130)),
+    "list markers": "- " * 200 + "punkt",
+    "quotes and lists": "> - " * 200 + "punkt",
+}
+CPU_SECONDS_PER_REQUEST = 1.0
+
+
+@contextmanager
+def cpu_budget(seconds=CPU_SECONDS_PER_REQUEST):
+    """Fails when the block takes more than seconds of this process's CPU time (the test client
+    handles the request in this process)."""
+    start = time.process_time()
+    yield
+    used = time.process_time() - start
+    assert used < seconds, f"{used:.2f} s of CPU"
+
+
+@functools.cache
+def image_bomb_bytes():
+    """A PNG of 13,000 by 13,000 pixels in 50 kB: one bit per pixel, all white."""
+    buffer = io.BytesIO()
+    Image.new("1", (13_000, 13_000), 1).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def image_bomb(name="bild.png"):
+    return SimpleUploadedFile(name, image_bomb_bytes(), content_type="image/png")

@@ -25,15 +25,19 @@ from tests.home.factories import (
     NewsPageFactory,
 )
 from tests.quality.hostile import (
+    MARKDOWN_BOMBS,
     as_received,
     assert_form_kept,
     assert_page,
     assert_swedish,
+    cpu_budget,
     error_messages,
     field_values,
     fuzz_settings,
     get,
     hostile_text,
+    image_bomb,
+    image_bomb_bytes,
     isolated_example,
     long_email,
     page_numbers,
@@ -204,6 +208,54 @@ def test_reply(member_client, topic, fields):
         else:
             assert_form_kept(response, fields, fields)
             assert Post.objects.count() == posts
+
+
+@pytest.mark.parametrize("bomb", MARKDOWN_BOMBS)
+def test_markdown_bombs_render_quickly_in_a_reply_and_on_the_topic_page(member_client, topic, bomb):
+    form = form_data(member_client.get(post_create_url(topic)).content.decode(), "form.forum-form")
+    data = {**form, "subject": "Re: bomb", "content": MARKDOWN_BOMBS[bomb]}
+    with cpu_budget():
+        response = post(member_client, post_create_url(topic), data)
+    assert response.status_code == 302
+    with cpu_budget():
+        page = member_client.get(topic_url(topic))
+    assert page.status_code == 200
+
+
+@pytest.mark.parametrize("action", ["preview", "post"])
+def test_an_over_long_post_is_refused_in_swedish_and_kept(member_client, topic, action):
+    form = form_data(member_client.get(post_create_url(topic)).content.decode(), "form.forum-form")
+    data = {**form, "subject": "Re: Praktikplatser", "content": "Lång text " + "`[" * 20_000}
+    if action == "preview":
+        data["preview"] = "1"
+    with cpu_budget():
+        response = post(member_client, post_create_url(topic), data)
+
+    assert_form_kept(response, data, ["content"])
+    assert "Inlägget är för långt: 40010 tecken. Ett inlägg får vara högst 20000 tecken." in response.content.decode()
+    assert not Post.objects.filter(subject="Re: Praktikplatser").exclude(pk=topic.first_post_id).exists()
+
+
+def test_an_avatar_with_too_many_pixels_is_refused_before_it_is_decoded(member_client, member):
+    image_bomb_bytes()  # made before the clock starts
+    with cpu_budget():
+        response = member_client.post("/forum/member/profile/edit/", {"avatar": image_bomb("jätte.png")})
+
+    assert response.status_code == 200
+    assert "Bilden ”jätte.png” har för många pixlar" in response.content.decode()
+    assert not ForumProfile.objects.filter(user=member).exclude(avatar="").exclude(avatar=None).exists()
+
+
+def test_an_image_attachment_with_too_many_pixels_is_refused(member_client, topic, media_root):
+    page = member_client.get(post_create_url(topic)).content.decode()
+    data = form_data(page, "form.forum-form", subject="Re: bild", content="Se bilden.")
+    image_bomb_bytes()
+    with cpu_budget():
+        response = member_client.post(post_create_url(topic), {**data, "attachment-0-file": image_bomb("karta.png")})
+
+    assert response.status_code == 200
+    assert "Bilden ”karta.png” har för många pixlar" in response.content.decode()
+    assert not Post.objects.filter(subject="Re: bild").exists()
 
 
 VALID_LOGIN = {"username": "maja@huddinge.se", "password": "ett-langt-testlosenord", "next": "/forum/"}

@@ -1,11 +1,13 @@
 """Members report posts; moderators hide them or dismiss the report, and the author is told why."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
 from forum.models import PostReport
+from home.contact import RATE_LIMIT_SUBMISSIONS, rate_limit_key
 from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
 from tests.forum.helpers import forum_url
 
@@ -87,21 +89,62 @@ def test_a_member_cannot_report_her_own_post(client, topic, reply):
     assert not PostReport.objects.exists()
 
 
-def test_anonymous_visitor_cannot_report_and_sees_no_report_link(client, topic, reply):
-    assert "Anmäl" not in client.get(topic_url(topic)).content.decode()
+def test_a_visitor_reports_a_post_into_the_moderators_queue(client, topic, reply):
+    assert f'href="{report_url(reply)}"' in client.get(topic_url(topic)).content.decode()
+    page = client.get(report_url(reply)).content.decode()
+    assert 'href="/forum-regler/"' in page
 
-    response = client.post(report_url(reply), {"reason": "Spam."})
+    response = client.post(
+        report_url(reply), {"reason": "Olaga hot.", "reporter_email": "besok@example.se", "website": ""}, follow=True
+    )
 
-    assert response.status_code == 302
+    assert "Tack! Moderatorerna har fått din anmälan" in response.content.decode()
+    report = PostReport.objects.get()
+    assert (report.post, report.reporter, report.reporter_email) == (reply, None, "besok@example.se")
+    client.force_login(ForumModeratorFactory())
+    queue = client.get(QUEUE_URL).content.decode()
+    assert "Olaga hot." in queue and "besok@example.se" in queue
+
+
+def test_a_visitors_report_with_the_honeypot_filled_is_dropped_silently(client, reply):
+    response = client.post(
+        report_url(reply), {"reason": "Köp klockor!", "website": "https://spam.example"}, follow=True
+    )
+
+    assert "Tack! Moderatorerna har fått din anmälan" in response.content.decode()
     assert not PostReport.objects.exists()
 
 
-def test_registered_non_member_cannot_report(client, topic, reply):
+def test_reports_from_one_address_are_limited_and_the_text_is_kept(client, reply):
+    cache.delete(rate_limit_key("127.0.0.1", "forum-report"))
+    for number in range(RATE_LIMIT_SUBMISSIONS):
+        client.post(report_url(reply), {"reason": f"Anmälan {number}."})
+
+    response = client.post(report_url(reply), {"reason": "En anmälan för mycket.", "reporter_email": "a@example.se"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Du har skickat många anmälningar på kort tid" in html
+    assert "En anmälan för mycket." in html and 'value="a@example.se"' in html
+    assert PostReport.objects.count() == RATE_LIMIT_SUBMISSIONS
+    cache.delete(rate_limit_key("127.0.0.1", "forum-report"))
+
+
+def test_a_visitor_cannot_report_a_post_in_a_members_only_forum(client, members_forum):
+    post = PostFactory(topic__forum=members_forum)
+
+    response = client.post(report_url(post), {"reason": "Spam."})
+
+    assert response.status_code == 302 and "/konto/logga-in/" in response["Location"]
+    assert not PostReport.objects.exists()
+
+
+def test_a_registered_non_member_reports_too(client, topic, reply):
     client.force_login(UserFactory())
 
-    assert 'class="forum-post__action">Anmäl<' not in client.get(topic_url(topic)).content.decode()
-    assert client.post(report_url(reply), {"reason": "Spam."}).status_code == 403
-    assert not PostReport.objects.exists()
+    assert 'class="forum-post__action">Anmäl<' in client.get(topic_url(topic)).content.decode()
+    client.post(report_url(reply), {"reason": "Spam."})
+    assert PostReport.objects.get().reporter is not None
 
 
 @pytest.mark.parametrize("role", ["anonymous", "registered", "member"])

@@ -8,9 +8,17 @@ from django.test import Client
 from django.urls import reverse
 from machina.core.db.models import get_model
 
+from forum.models import PostReport
+from forum.moderation.services import send_post_hidden_notice
 from forum.notifications.emails import unsubscribe_token
 from forum.permissions import make_members_only, members_group
-from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory
+from tests.forum.factories import (
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    MemberProfileFactory,
+    PostFactory,
+    TopicFactory,
+)
 from tests.forum.helpers import form_data, post_create_url, topic_create_url
 
 Post = get_model("forum_conversation", "Post")
@@ -214,3 +222,44 @@ def test_a_link_to_a_deleted_topic_is_not_found(client, author, home_page):
 
     assert response.status_code == 404
     assert "Länken fungerar inte" in response.content.decode()
+
+
+def bo_berg():
+    user = ForumMemberFactory(username="bo.berg@firma.se", email="bo.berg@firma.se", first_name="Bo", last_name="Berg")
+    return MemberProfileFactory(user=user, display_name="Cykel-Bo").user
+
+
+def test_mail_names_author_and_recipient_by_display_name_only(
+    client, public_forum, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Neither the real name nor the username (an e-mail address) of anyone is in the mail."""
+    author = bo_berg()
+    subscriber = MemberProfileFactory(
+        user=ForumMemberFactory(username="eva@kommun.se", email="eva@kommun.se", first_name="Eva", last_name="Ek"),
+        display_name="Eva på kommunen",
+    ).user
+    topic = PostFactory(topic__forum=public_forum, topic__poster=subscriber, topic__subject="Cykelvägar").topic
+    topic.subscribers.add(subscriber)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PostFactory(topic=topic, poster=author, subject="Re: Cykelvägar", content="Fler cykelställ!")
+
+    [mail] = mailoutbox
+    for text in (mail.body, mail.alternatives[0][0]):
+        assert "Cykel-Bo har skrivit ett nytt inlägg" in text
+        assert "Hej Eva på kommunen!" in text
+        for private in ("Bo Berg", "bo.berg@firma.se", "Hej Eva!", "Eva Ek", "eva@kommun.se"):
+            assert private not in text
+
+
+def test_post_hidden_mail_greets_the_author_by_display_name(client, public_forum, mailoutbox):
+    author = bo_berg()
+    post = PostFactory(topic__forum=public_forum, topic__poster=author)
+    report = PostReport.objects.create(post=post, reporter=ForumMemberFactory(), reason="Reklam.")
+
+    send_post_hidden_notice.call(report.pk)
+
+    [mail] = mailoutbox
+    for text in (mail.body, mail.alternatives[0][0]):
+        assert "Hej Cykel-Bo!" in text
+        assert "Bo Berg" not in text and "Hej Bo" not in text
