@@ -1,19 +1,28 @@
 """Wagtail admin views for communicators."""
 
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from arena.exports import SafeCsvExportMixin
 from home.models import EventRegistration
+
+
+class EventRegistrationIndexView(SafeCsvExportMixin, IndexView):
+    pass
 
 
 class EventRegistrationViewSet(ModelViewSet):
     """Registrations for events: filter by event, search by name or e-mail, export as CSV/XLSX."""
 
     model = EventRegistration
+    index_view_class = EventRegistrationIndexView
     name = "event_registrations"
     url_prefix = "anmalningar"
     icon = "group"
     menu_label = "Anmälningar"
-    menu_order = 250
+    # The communicators' own menus sit between Wagtail's Sidor (100) and Bilder (300): the
+    # registrations for the events under Sidor first, then Medlemskap (forum, 250).
+    menu_order = 200
     add_to_admin_menu = True
     copy_view_enabled = False
     list_display = ["name", "email", "organisation", "event", "created_at"]

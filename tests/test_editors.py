@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.admin.menu import admin_menu
 from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -122,6 +123,13 @@ def test_communicator_handles_registrations_and_membership(communicator_client, 
     assert communicator_client.get(url).status_code == 200
 
 
+def test_communicators_menu_has_pages_then_registrations_then_membership_then_images(communicator_client):
+    request = communicator_client.get("/admin/").wsgi_request
+    labels = [str(item.label) for item in admin_menu.render_component(request)]
+
+    assert labels[:4] == ["Sidor", "Anmälningar", "Medlemskap", "Bilder"]
+
+
 def test_communicator_reads_contact_form_submissions(communicator_client, home_page):
     contact_page = ContactPageFactory(parent=home_page)
     contact_page.get_submission_class().objects.create(page=contact_page, form_data={"namn": "Kim Andersson"})
@@ -133,6 +141,17 @@ def test_communicator_reads_contact_form_submissions(communicator_client, home_p
     assert "Kim Andersson" in response.content.decode()
     assert export.status_code == 200
     assert "Kim Andersson" in b"".join(export.streaming_content).decode()
+
+
+def test_exported_contact_messages_never_start_a_formula(communicator_client, home_page):
+    contact_page = ContactPageFactory(parent=home_page)
+    contact_page.get_submission_class().objects.create(
+        page=contact_page, form_data={"namn": '=HYPERLINK("https://example.com","Klicka")'}
+    )
+
+    export = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
+
+    assert "'=HYPERLINK(" in b"".join(export.streaming_content).decode()
 
 
 def test_communicator_changes_the_site_settings(communicator_client, home_page):

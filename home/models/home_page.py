@@ -9,20 +9,20 @@ from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .mixins import IntroductionMixin
 from .news import NewsIndexPage, NewsPage
 
 
-class HomePage(BasePage):
+class HomePage(IntroductionMixin, BasePage):
     """The site root: what Arena Huddinge is, at a glance."""
 
     hero_heading = models.CharField("huvudrubrik", max_length=120)
-    introduction = models.TextField("ingress", blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("hero_heading"),
-        FieldPanel("introduction"),
+        *IntroductionMixin.panels,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -66,7 +66,7 @@ class HomePage(BasePage):
 
         plan = self.newest_activity_plan()
         news = NewsPage.objects.live().public().descendant_of(self).defer_streamfields()
-        news_index = NewsIndexPage.objects.live().descendant_of(self).defer_streamfields().first()
+        news_index = NewsIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
         return {
             "activity_plan": {**link(plan), "year": plan.year} if plan else None,
             "latest_news": [
@@ -77,5 +77,7 @@ class HomePage(BasePage):
         }
 
     def newest_activity_plan(self):
-        """The published plan for the latest year (a newer draft stays hidden), in one query."""
-        return ActivityPlanPage.objects.live().descendant_of(self).defer_streamfields().order_by("-year").first()
+        """The published, public plan for the latest year (a newer draft stays hidden), in one query."""
+        return (
+            ActivityPlanPage.objects.live().public().descendant_of(self).defer_streamfields().order_by("-year").first()
+        )
