@@ -44,7 +44,8 @@ def run_python(code, env):
         env=subprocess_env(env),
         capture_output=True,
         text=True,
-        timeout=120,
+        # A migrate of a fresh database takes ~45 s of CPU; on a busy machine far longer.
+        timeout=600,
     )
 
 
