@@ -192,7 +192,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/account_locked.html"
 AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -22,7 +22,10 @@ EMAIL_IN_USE_MESSAGE = (
 
 
 class MarkOptionalFieldsMixin:
-    """Marks the optional fields in their labels, so that nobody has to guess what is required."""
+    """Marks the optional fields in their labels, so that nobody has to guess what is required.
+    components/form_field.html then leaves out its "(obligatoriskt)" marker: one convention a form."""
+
+    marks_optional_fields = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +152,7 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
 
 class ErrorSummaryTakesFocusMixin:
     """A form sent back with errors opens with its error summary focused
-    (includes/error_summary.html); a field's own autofocus would compete with it."""
+    (components/error_summary.html); a field's own autofocus would compete with it."""
 
     def full_clean(self):
         super().full_clean()

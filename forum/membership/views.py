@@ -21,7 +21,7 @@ from .services import confirm_membership, profile_for_confirmation, receive_appl
 
 class MembershipApplicationView(CreateView):
     form_class = MembershipApplicationForm
-    template_name = "forum/membership/application_form.html"
+    template_name = "membership/application_form.html"
     success_url = reverse_lazy("membership_application_received")
 
     def form_valid(self, form):
@@ -32,12 +32,12 @@ class MembershipApplicationView(CreateView):
 
 
 class MembershipApplicationReceivedView(TemplateView):
-    template_name = "forum/membership/application_received.html"
+    template_name = "membership/application_received.html"
 
 
 class RegistrationView(FormView):
     form_class = RegistrationForm
-    template_name = "forum/account/register.html"
+    template_name = "accounts/register.html"
     success_url = reverse_lazy("accounts:overview")
 
     def dispatch(self, request, *args, **kwargs):
@@ -77,7 +77,7 @@ class ConfirmEmailView(TemplateView):
     """The link in the confirmation e-mail shows a button; only pressing it (POST) confirms, so
     that mail scanners that open links do not."""
 
-    template_name = "forum/account/confirm_email.html"
+    template_name = "accounts/confirm_email.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.profile = profile_for_confirmation(kwargs["uidb64"], kwargs["token"])
@@ -95,7 +95,7 @@ class ConfirmEmailView(TemplateView):
 
 
 class AccountOverviewView(LoginRequiredMixin, TemplateView):
-    template_name = "forum/account/overview.html"
+    template_name = "accounts/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,7 +108,7 @@ class AccountOverviewView(LoginRequiredMixin, TemplateView):
 
 class MemberProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
     form_class = MemberProfileForm
-    template_name = "forum/account/profile_form.html"
+    template_name = "accounts/profile_form.html"
     success_url = reverse_lazy("accounts:overview")
     success_message = "Dina uppgifter är sparade."
 
@@ -129,7 +129,7 @@ class PersonalDataExportView(LoginRequiredMixin, TemplateView):
     """GET explains what the file holds; POST returns it (a download is not a side-effect-free
     link a crawler or a prefetching browser should trigger)."""
 
-    template_name = "forum/account/personal_data.html"
+    template_name = "accounts/personal_data.html"
 
     def post(self, request, *args, **kwargs):
         data = collect_personal_data(request.user)
@@ -144,7 +144,7 @@ class PersonalDataExportView(LoginRequiredMixin, TemplateView):
 
 class AccountDeletionView(LoginRequiredMixin, FormView):
     form_class = AccountDeletionForm
-    template_name = "forum/account/delete_account.html"
+    template_name = "accounts/delete_account.html"
     success_url = reverse_lazy("accounts:deleted")
 
     def dispatch(self, request, *args, **kwargs):
@@ -166,4 +166,4 @@ class AccountDeletionView(LoginRequiredMixin, FormView):
 
 
 class AccountDeletedView(TemplateView):
-    template_name = "forum/account/account_deleted.html"
+    template_name = "accounts/account_deleted.html"

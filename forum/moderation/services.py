@@ -84,9 +84,9 @@ def send_post_hidden_notice(report_id):
     context = {"report": report, "post": report.post, "topic": report.post.topic, "recipient": author}
     message = EmailMultiAlternatives(
         subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",
-        body=render_to_string("forum/email/post_hidden.txt", context),
+        body=render_to_string("moderation/email/post_hidden.txt", context),
         to=[author.email],
     )
-    message.attach_alternative(render_to_string("forum/email/post_hidden.html", context), "text/html")
+    message.attach_alternative(render_to_string("moderation/email/post_hidden.html", context), "text/html")
     message.send()
     return 1

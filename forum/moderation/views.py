@@ -36,7 +36,9 @@ def report_post(request, post_id):
         messages.success(request, "Tack! Moderatorerna har fått din anmälan och tittar på inlägget.")
         return redirect(post_url(post))
     return render(
-        request, "forum/report_post.html", {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form}
+        request,
+        "moderation/report_post.html",
+        {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form},
     )
 
 
@@ -52,7 +54,7 @@ def report_queue(request):
     reports = open_reports(request.user, request.forum_permission_handler)
     return render(
         request,
-        "forum/report_queue.html",
+        "moderation/report_queue.html",
         {"reports": [(report, HandleReportForm(prefix=f"r{report.pk}")) for report in reports]},
     )
 
@@ -69,7 +71,7 @@ def handle_report(request, report_id):
             (other, form if other.pk == report.pk else HandleReportForm(prefix=f"r{other.pk}"))
             for other in open_reports(request.user, request.forum_permission_handler)
         ]
-        return render(request, "forum/report_queue.html", {"reports": reports}, status=400)
+        return render(request, "moderation/report_queue.html", {"reports": reports}, status=400)
     if form.cleaned_data["action"] == HandleReportForm.HIDE:
         hide_post(report, request.user, form.cleaned_data["note"])
         messages.success(request, f"Inlägget ”{report.post.subject}” är dolt och skribenten har fått e-post.")

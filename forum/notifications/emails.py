@@ -122,11 +122,11 @@ def send_post_notification(post_id, subscriber_id):
     }
     message = EmailMultiAlternatives(
         subject=f"Nytt inlägg i ”{one_line(post.topic.subject)}”",
-        body=render_to_string("forum/email/post_notification.txt", context),
+        body=render_to_string("notifications/email/post_notification.txt", context),
         to=[subscriber.email],
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(render_to_string("forum/email/post_notification.html", context), "text/html")
+    message.attach_alternative(render_to_string("notifications/email/post_notification.html", context), "text/html")
     message.send()
 
 

@@ -33,5 +33,4 @@ class MemberDirectoryPage(IntroductionMixin, BasePage):
         )
         context["filter_form"] = form
         context["organisation_page"] = organisation_page
-        context["page_range"] = organisation_page.paginator.get_elided_page_range(organisation_page.number)
         return context

@@ -73,7 +73,6 @@ class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
         # the end with the last page, so no address a visitor types can give a server error.
         news_page = Paginator(news_with_images(news), NEWS_PER_PAGE).get_page(request.GET.get("sida"))
         context["news_page"] = news_page
-        context["page_range"] = news_page.paginator.get_elided_page_range(news_page.number)
         return context
 
     @property

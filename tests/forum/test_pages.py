@@ -1,4 +1,4 @@
-"""What visitors and members see on machina's pages as we render them (templates/forum*, partials/)."""
+"""What visitors and members see on machina's pages as we render them (templates/forum*, board/, components/)."""
 
 import itertools
 import re

@@ -123,9 +123,9 @@ def test_errors_are_swedish_next_to_the_field_and_typed_values_are_kept(client, 
     assert response.status_code == 200
     html = response.content.decode()
     assert "Formuläret innehåller fel" in html
-    assert '<p class="form-field__error" id="id_e_post_fel">Fyll i en giltig e-postadress.</p>' in html
-    assert '<p class="form-field__error" id="id_amne_fel">Det här fältet är obligatoriskt</p>' in html
-    assert 'aria-describedby="id_e_post_fel"' in html
+    assert '<p class="form-field__error" id="id_e_post_error">Fyll i en giltig e-postadress.</p>' in html
+    assert '<p class="form-field__error" id="id_amne_error">Det här fältet är obligatoriskt</p>' in html
+    assert 'aria-describedby="id_e_post_error"' in html
     assert 'aria-invalid="true"' in html
     assert 'value="inte-en-adress"' in html
     assert 'value="Kim Andersson"' in html
@@ -232,7 +232,7 @@ def test_a_nul_character_and_invalid_utf8_in_a_multipart_form_get_a_swedish_erro
     response = visitor.post("/kontakt/", body, content_type="multipart/form-data; boundary=grans")
 
     assert response.status_code == 200
-    error = '<p class="form-field__error" id="id_namn_fel">Null-tecken är inte tillåtna.</p>'
+    error = '<p class="form-field__error" id="id_namn_error">Null-tecken är inte tillåtna.</p>'
     assert error in response.content.decode()
     assert not FormSubmission.objects.exists()
 

@@ -35,9 +35,10 @@ def test_the_form_is_on_the_event_page_and_posts_to_its_route(client, event):
     html = client.get("/aktiviteter/dialogmote/").content.decode()
 
     assert '<form class="form" method="post" action="/aktiviteter/dialogmote/anmalan/#anmalan" novalidate>' in html
-    assert '<label for="id_name">Namn:</label>' in html
-    assert '<label for="id_email">E-postadress:</label>' in html
-    assert '<label for="id_organisation">Organisation:</label>' in html
+    required = '<span class="form-field__required">(obligatoriskt)</span>'
+    assert f'<label class="form-field__label" for="id_name">Namn {required}</label>' in html
+    assert f'<label class="form-field__label" for="id_email">E-postadress {required}</label>' in html
+    assert '<label class="form-field__label" for="id_organisation">Organisation</label>' in html
 
 
 def test_the_form_is_prefilled_for_a_logged_in_user(client, event):
@@ -106,7 +107,7 @@ def test_the_same_e_mail_address_cannot_register_twice(client, event, mailoutbox
 
     html = register(client, {**FORM, "email": "Maja.Lind@Example.se"}).content.decode()
 
-    assert '<ul class="errorlist" id="id_email_error"><li>Den här e-postadressen är redan anmäld.</li></ul>' in html
+    assert '<p class="form-field__error" id="id_email_error">Den här e-postadressen är redan anmäld.</p>' in html
     assert 'aria-invalid="true" aria-describedby="id_email_error"' in html
     assert 'value="Maja.Lind@Example.se"' in html
     assert EventRegistration.objects.count() == 1
@@ -170,8 +171,8 @@ def test_invalid_input_is_shown_next_to_the_field_and_nothing_is_stored(client, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'<ul class="errorlist" id="id_{field}_error"><li>{error}' in html
-    assert "Anmälan kunde inte tas emot. Rätta det som är markerat nedan." in html
+    assert f'<p class="form-field__error" id="id_{field}_error">{error}' in html
+    assert "Formuläret innehåller fel" in html
     assert not EventRegistration.objects.exists()
     assert mailoutbox == []
 

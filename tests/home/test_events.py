@@ -169,8 +169,8 @@ def test_past_events_are_paginated(client, event_index):
 
     assert "Möte 10 dagar sedan" in first_page
     assert "Möte 11 dagar sedan" not in first_page
-    assert "Sida 1 av 2" in first_page
-    assert 'href="?sida=2#tidigare" rel="next">Äldre aktiviteter</a>' in first_page
+    assert 'href="?sida=1#tidigare" aria-current="page" aria-label="Sida 1, aktuell sida">1</a>' in first_page
+    assert 'href="?sida=2#tidigare" rel="next">Nästa sida</a>' in first_page
     assert "Möte 11 dagar sedan" in second_page
     assert "Möte 12 dagar sedan" in second_page
     assert "Möte 1 dagar sedan" not in second_page

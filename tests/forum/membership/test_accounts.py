@@ -35,7 +35,7 @@ def registration(organisation, **changes):
 
 
 def field_error(html, field_name):
-    match = re.search(rf'<ul class="errorlist" id="id_{field_name}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<p class="form-field__error" id="id_{field_name}_error">(.*?)</p>', html, re.S)
     return re.sub(r"<[^>]+>", " ", match.group(1)).strip() if match else ""
 
 

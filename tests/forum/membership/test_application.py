@@ -37,7 +37,7 @@ def communicator(client, db):
 
 def field_error(html, field_name):
     """The error text Django ties to the field through aria-describedby."""
-    match = re.search(rf'<ul class="errorlist" id="id_{field_name}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<p class="form-field__error" id="id_{field_name}_error">(.*?)</p>', html, re.S)
     return re.sub(r"<[^>]+>", " ", match.group(1)).strip() if match else ""
 
 
@@ -47,8 +47,8 @@ def test_application_form_is_swedish_and_labelled(client, home_page):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Bli medlem</h1>" in html
-    assert '<label for="id_organisation_number">Organisationsnummer:</label>' in html
-    assert '<label for="id_contact_email">Kontaktpersonens e-postadress:</label>' in html
+    assert '<label class="form-field__label" for="id_organisation_number">Organisationsnummer</label>' in html
+    assert '<label class="form-field__label" for="id_contact_email">Kontaktpersonens e-postadress</label>' in html
     assert 'href="/bli-medlem/"' in html  # the header link
 
 

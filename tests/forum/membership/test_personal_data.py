@@ -126,7 +126,7 @@ def rows_containing(value):
 
 
 def field_error(html, field_name):
-    match = re.search(rf'<ul class="errorlist" id="id_{field_name}_error">(.*?)</ul>', html, re.S)
+    match = re.search(rf'<p class="form-field__error" id="id_{field_name}_error">(.*?)</p>', html, re.S)
     return re.sub(r"<[^>]+>", " ", match.group(1)).strip() if match else ""
 
 
@@ -230,7 +230,7 @@ def test_deletion_page_explains_the_consequences_with_labelled_fields(client, me
     html = client.get(reverse("accounts:delete")).content.decode()
     assert "<h1>Radera mitt konto</h1>" in html
     assert "Det går inte att ångra" in html
-    assert '<label for="id_password">Ditt lösenord' in html
+    assert '<label class="form-field__label" for="id_password">Ditt lösenord' in html
     assert "Tidigare medlem" in html
 
 
