@@ -45,14 +45,17 @@ class Visitor:
     because production marks them Secure and the servers themselves speak plain HTTP.
     """
 
-    def __init__(self):
+    def __init__(self, timeout=30):
         self.cookies = {}
+        self.timeout = timeout
 
     def request(self, server, method, path, **kwargs):
         headers = {"Host": HOST, "X-Forwarded-Proto": "https", "Origin": ORIGIN, "Referer": ORIGIN + path}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        response = requests.request(method, server + path, headers=headers, allow_redirects=False, timeout=30, **kwargs)
+        response = requests.request(
+            method, server + path, headers=headers, allow_redirects=False, timeout=self.timeout, **kwargs
+        )
         for header in response.raw.headers.getlist("Set-Cookie"):
             for morsel in SimpleCookie(header).values():
                 if morsel["max-age"] == "0":
