@@ -257,7 +257,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, matching each word of a query as a prefix (home/search.py).
+        "BACKEND": "home.search",
         "SEARCH_CONFIG": "swedish",
     }
 }

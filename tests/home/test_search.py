@@ -182,3 +182,24 @@ def test_operators_in_a_query_are_ignored_and_its_words_still_found(client, home
     html = client.get("/sok/", {"q": "samarbete " + "-" * 40}).content.decode()
 
     assert "Om samarbete" in html
+
+
+def test_a_word_finds_pages_whose_words_begin_with_it(client, home_page):
+    StandardPageFactory(parent=home_page, title="Frukostmöte", slug="frukostmote")
+    StandardPageFactory(parent=home_page, title="Lunchmöte", slug="lunchmote")
+
+    html = client.get("/sok/", {"q": "frukost"}).content.decode()
+
+    assert '<a href="/frukostmote/">Frukostmöte</a>' in html
+    assert "/lunchmote/" not in html
+
+
+def test_at_most_a_hundred_pages_are_shown_and_the_visitor_is_told(client, home_page, monkeypatch):
+    monkeypatch.setattr("home.views.MAX_PAGE_HITS", 3)
+    for number in range(4):
+        StandardPageFactory(parent=home_page, title=f"Företagsträff {number}", slug=f"traff-{number}")
+
+    html = client.get("/sok/", {"q": "företagsträff"}).content.decode()
+
+    assert html.count('class="search-result"') == 3
+    assert "Sökningen visar de 3 sidor som matchar bäst." in html
