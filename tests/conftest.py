@@ -10,6 +10,7 @@ from arena.page_cache import GENERATION_KEY
 from forum.machina.links import topic_url
 from forum.notifications.emails import unsubscribe_token
 from forum.permissions import make_members_only
+from home.contact import rate_limit_key
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage, SiteSettings
 
@@ -295,6 +296,13 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def no_reports_counted():
+    """Each test starts with no forum reports counted from the test client's address (the cache
+    outlives the test, and reports are limited per address)."""
+    cache.delete(rate_limit_key("127.0.0.1", "forum-report"))
 
 
 @pytest.fixture(autouse=True)
