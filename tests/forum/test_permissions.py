@@ -142,7 +142,8 @@ MATRIX = {
     reply: (False, False, True, True, False),
     edit_another_members_post: (False, False, False, True, False),
     approve_post: (False, False, False, True, False),
-    report_post: (False, False, True, True, False),
+    # Anyone who reads a post may report it (DSA art. 16), not only members.
+    report_post: (True, True, True, True, True),
     see_profile: (False, False, True, True, False),
     download_attachment: (False, False, True, True, False),
 }
