@@ -26,6 +26,7 @@ urlpatterns = [
     # without logging in, straight from an e-mail.
     path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),
     # One search box for pages and forum posts (home/views.py): machina's own search is replaced.

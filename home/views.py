@@ -8,8 +8,12 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from forum.machina.search import MAX_HITS, search_posts, search_words
+from home.search import prefix_query
 
 RESULTS_PER_PAGE = 10
+# A search shows at most this many pages, the best first: fetched once, so the Paginator counts
+# them in Python instead of asking the search backend for a COUNT over the whole match.
+MAX_PAGE_HITS = 100
 MAX_QUERY_LENGTH = 200
 # PostgreSQL refuses any string with a NUL character in it; no control character belongs in a query.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -37,10 +41,11 @@ def search(request):
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
         # Pages and posts are searched for the query's words alone: no operator or quote reaches
         # a database's query parser, and a query with no words finds nothing.
-        page_query = " ".join(search_words(query))
-        results = Page.objects.none()
-        if page_query:
-            results = Page.objects.live().public().exclude(pk__in=promoted_pages).specific().search(page_query)
+        words = search_words(query)
+        results = []
+        if words:
+            live_pages = Page.objects.live().public().exclude(pk__in=promoted_pages).specific()
+            results = list(live_pages.search(prefix_query(words))[:MAX_PAGE_HITS])
         pages = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
         posts = search_posts(query, request.user, request.forum_permission_handler)
         posts = Paginator(posts, RESULTS_PER_PAGE).get_page(request.GET.get("forumsida"))
@@ -53,6 +58,7 @@ def search(request):
             page_count=page_count,
             post_count=posts.paginator.count,
             max_post_hits=MAX_HITS,
+            max_page_hits=MAX_PAGE_HITS,
             hit_count=page_count + posts.paginator.count,
         )
     return TemplateResponse(request, "home/search_results.html", context)
