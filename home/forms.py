@@ -2,6 +2,7 @@
 
 from django import forms
 
+from arena.forms import SingleLineCharField
 from home.models import EventRegistration
 
 
@@ -11,14 +12,12 @@ class EventRegistrationForm(forms.ModelForm):
     class Meta:
         model = EventRegistration
         fields = ["name", "email", "organisation"]
+        field_classes = {"name": SingleLineCharField, "organisation": SingleLineCharField}
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
-
-    def clean_name(self):
-        return self.cleaned_data["name"].strip()
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()

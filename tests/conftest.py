@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
@@ -6,6 +8,7 @@ from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from arena import ratelimit
 from arena.page_cache import GENERATION_KEY
 from forum.machina.links import topic_url
 from forum.notifications.emails import unsubscribe_token
@@ -299,3 +302,10 @@ def media_root(settings, tmp_path):
 def no_cached_pages():
     """Each test starts without cached pages: the cache outlives the database of a test."""
     cache.delete(GENERATION_KEY)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(monkeypatch):
+    """Each test counts its rate limits afresh, under keys of its own: the cache outlives the
+    database of a test, and the Redis cache may be shared, so nothing is deleted."""
+    monkeypatch.setattr(ratelimit, "NAMESPACE", f"rate-limit-test-{uuid.uuid4().hex}")

@@ -5,13 +5,12 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.contact import RATE_LIMIT_SUBMISSIONS, rate_limit_key
+from home.contact import RATE_LIMIT_SUBMISSIONS
 from home.models import ContactPage, HomePage, StandardPage
 
 from .factories import ContactPageFactory
@@ -23,18 +22,6 @@ MESSAGE = {
     "amne": "Frukostmöte",
     "meddelande": "Hej! Vi vill gärna vara med på nästa frukostmöte.",
 }
-
-
-ADDRESSES = ["127.0.0.1", "192.0.2.7"]
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit():
-    """Every test starts with no submissions counted against the addresses it posts from. Only
-    these keys are deleted: the Redis cache may be shared with other test runs."""
-    cache.delete_many([rate_limit_key(address) for address in ADDRESSES])
-    yield
-    cache.delete_many([rate_limit_key(address) for address in ADDRESSES])
 
 
 @pytest.fixture
