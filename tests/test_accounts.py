@@ -290,7 +290,10 @@ def test_password_reset_answers_alike_and_mails_from_a_background_task(
 def test_setting_a_password_through_the_mailed_link_confirms_the_address(
     client, home_page, mailoutbox, django_capture_on_commit_callbacks
 ):
-    profile = MemberProfileFactory(user__email="per@foretag.se", verified_email="")
+    # Someone who lost the confirmation mail: the reset link proves the address as well.
+    profile = MemberProfileFactory(
+        user__email="per@foretag.se", verified_email="", is_approved=False, organisation__email_domains="foretag.se"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/konto/aterstall-losenord/", {"email": "per@foretag.se"})
     link = re.search(r"http://testserver(/konto/aterstall-losenord/\S+/)", mailoutbox[0].body).group(1)
@@ -302,6 +305,7 @@ def test_setting_a_password_through_the_mailed_link_confirms_the_address(
 
     profile.refresh_from_db()
     assert profile.email_verified
+    assert profile.is_approved
 
 
 def test_password_change(client, home_page):

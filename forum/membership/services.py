@@ -42,14 +42,6 @@ def account_with_email(email):
     return get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
 
 
-def mark_email_verified(user):
-    """The person proved to read mail at the account's address (they followed a link sent to it)."""
-    profile = MemberProfile.objects.filter(user=user).first()
-    if profile is not None and not profile.email_verified:
-        profile.verified_email = user.email.lower()
-        profile.save(update_fields=["verified_email"])
-
-
 def set_password_url(user, base_url):
     """An absolute link to the page where the user chooses a (new) password."""
     path = reverse(
@@ -255,7 +247,10 @@ def confirm_membership(profile, base_url):
     """The person proved to read mail at the address. At one of the organisation's verified
     domains that makes them a member; otherwise a communicator decides, and is told by e-mail."""
     with transaction.atomic():
-        mark_email_verified(profile.user)
+        profile.verified_email = profile.user.email.lower()
+        profile.save(update_fields=["verified_email"])
+        if profile.is_approved:
+            return profile
         if profile.organisation.has_verified_domain(profile.user.email):
             profile.is_approved = True
             profile.save(update_fields=["is_approved"])
@@ -266,6 +261,14 @@ def confirm_membership(profile, base_url):
                 reviewers, "forum/membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
             )
     return profile
+
+
+def confirm_address(user, base_url):
+    """A password chosen through the link mailed to the address proves it as the confirmation
+    link does, also for someone who lost the confirmation mail."""
+    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    if profile is not None and not profile.email_verified:
+        confirm_membership(profile, base_url)
 
 
 def approve_member(profile, base_url):

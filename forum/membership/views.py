@@ -26,8 +26,8 @@ from .forms import (
 )
 from .personal_data import collect_personal_data, erase_member
 from .services import (
+    confirm_address,
     confirm_membership,
-    mark_email_verified,
     profile_for_confirmation,
     receive_application,
     register_member,
@@ -137,8 +137,7 @@ class MemberPasswordResetView(PasswordResetView):
 
 
 class MemberPasswordResetConfirmView(PasswordResetConfirmView):
-    """Choosing a password through the link mailed to the address proves the address is the
-    person's, as the confirmation link does."""
+    """Choosing a password through the link mailed to the address confirms the address."""
 
     template_name = "forum/account/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
@@ -146,7 +145,7 @@ class MemberPasswordResetConfirmView(PasswordResetConfirmView):
     def form_valid(self, form):
         with transaction.atomic():
             response = super().form_valid(form)
-            mark_email_verified(self.user)
+            confirm_address(self.user, self.request.build_absolute_uri("/"))
         return response
 
 
