@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint install checkers migrate messages clean bench
+.PHONY: run test lint install checkers migrate messages clean bench prod-check
 
 # The venv is rebuilt from requirements.txt whenever that file changes.
 $(BIN)/.installed: requirements.txt
@@ -50,6 +50,15 @@ messages: install
 # with gunicorn and prints req/s, latency, CPU and SQL per page (README.md, "Prestandamätning").
 bench: install
 	$(MANAGE) bench --settings=bench.settings
+
+# Starts deploy/Procfile (gunicorn and the worker) with honcho and the production settings against
+# PostgreSQL and Redis on loopback, in a database of its own; waits for /readyz, fetches the start
+# page, stops them and prints their output (tests/test_prod_check.py).
+PROD_CHECK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PROD_CHECK_REDIS_URL ?= redis://127.0.0.1:6379/0
+prod-check: install
+	DATABASE_URL=$(PROD_CHECK_DATABASE_URL) REDIS_URL=$(PROD_CHECK_REDIS_URL) \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/test_prod_check.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from arena import health
 from forum.machina import urls as board_urls
 from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
@@ -15,6 +16,8 @@ from forum.notifications import views as notification_views
 from home import views as home_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     # Our forum pages live beside machina's /forum/ tree, not inside it, so that machina's URL

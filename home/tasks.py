@@ -1,15 +1,15 @@
-"""Work done outside the request: e-mail (django-tasks, immediate unless configured otherwise)."""
+"""Work done outside the request: e-mail (django-tasks: the worker in production, arena/tasks.py)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django_tasks import task
 
+from arena.tasks import mail_task
 from home.calendar import build_calendar
 from home.models import EventRegistration
 
 
-@task()
+@mail_task
 def send_registration_confirmation(registration_id):
     """E-mails a confirmation of a registration, with the event attached as an .ics file."""
     registration = EventRegistration.objects.select_related("event").get(pk=registration_id)

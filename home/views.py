@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from forum.machina.search import MAX_HITS, search_posts
+from forum.machina.search import MAX_HITS, search_posts, search_words
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -35,9 +35,9 @@ def search(request):
     elif query:
         promotions = promotions_for(query)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
-        # The SQLite backend puts each word between double quotes without escaping them, and fails
-        # on a query with no words; on PostgreSQL a double quote means nothing to the page search.
-        page_query = query.replace('"', " ").strip()
+        # Pages and posts are searched for the query's words alone: no operator or quote reaches
+        # a database's query parser, and a query with no words finds nothing.
+        page_query = " ".join(search_words(query))
         results = Page.objects.none()
         if page_query:
             results = Page.objects.live().public().exclude(pk__in=promoted_pages).specific().search(page_query)

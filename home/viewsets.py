@@ -1,14 +1,21 @@
 """Wagtail admin views for communicators."""
 
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from arena.exports import SafeCsvExportMixin
 from home.models import EventRegistration
+
+
+class EventRegistrationIndexView(SafeCsvExportMixin, IndexView):
+    pass
 
 
 class EventRegistrationViewSet(ModelViewSet):
     """Registrations for events: filter by event, search by name or e-mail, export as CSV/XLSX."""
 
     model = EventRegistration
+    index_view_class = EventRegistrationIndexView
     name = "event_registrations"
     url_prefix = "anmalningar"
     icon = "group"

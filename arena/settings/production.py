@@ -1,4 +1,4 @@
-"""Production behind a TLS-terminating proxy (see README.md, "Drift i produktion")."""
+"""Production behind a TLS-terminating proxy (deploy/, README.md "Drift i produktion")."""
 
 import os
 
@@ -6,7 +6,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import LOGGING, env_list
 
 # Production cannot start without these; base.py has already read them.
 for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
@@ -27,6 +27,8 @@ if not REDIS_URL:  # noqa: F405
 # The proxy terminates TLS and says so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# A load balancer or systemd may ask the app server itself, over plain HTTP (arena/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -70,3 +72,37 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
 }
+
+
+# E-mail and other background work are stored in the database and sent by `manage.py db_worker`
+# (deploy/Procfile), so a slow or dead mail server never slows or fails a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Server errors are mailed to these addresses (comma-separated) by the worker (arena/log.py, arena/tasks.py).
+ADMINS = [("", address) for address in env_list("ADMINS")]
+
+# One line per record (arena/log.py); Django's own error mail replaced by one the worker sends.
+LOGGING = {
+    **LOGGING,
+    "formatters": {"line": {"()": "arena.log.OneLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "line"},
+        "admins": {"class": "arena.log.AdminEmailTaskHandler", "level": "ERROR"},
+    },
+    "loggers": {**LOGGING["loggers"], "django": {"handlers": ["admins"], "level": "INFO"}},
+}
+
+# Errors to Sentry as well when a DSN is given, without personal data.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+
+    from arena.log import scrub_personal_data
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        before_send=scrub_personal_data,
+        traces_sample_rate=0,
+    )

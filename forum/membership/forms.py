@@ -8,9 +8,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordMixin
 from django.db import transaction
-from django_tasks import task
 
 from arena.forms import SingleLineCharField
+from arena.tasks import mail_task
 from forum.models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
 
 from .display_names import normalise_display_name
@@ -215,7 +215,7 @@ class MemberPasswordResetForm(PasswordResetForm):
         )
 
 
-@task()
+@mail_task
 def send_password_reset(email, domain, use_https):
     form = MemberPasswordResetForm({"email": email})
     if form.is_valid():

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
-from django_tasks import task
 
+from arena.tasks import mail_task
 from forum.models import MemberProfile, MembershipApplication, Organisation
 from forum.permissions import members_group
 
@@ -54,7 +54,7 @@ def set_password_url(user, base_url):
     return base_url.rstrip("/") + path
 
 
-@task()
+@mail_task
 def send_member_email(subject, body, recipients):
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 

@@ -9,9 +9,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django_tasks import task
 from machina.core.db.models import get_model
 
+from arena.tasks import mail_task
 from forum.models import PostReport
 from forum.notifications.emails import one_line
 from forum.permissions import is_forum_member, is_moderator
@@ -74,7 +74,7 @@ def _close_reports(report, moderator, note, status):
     report.save()
 
 
-@task
+@mail_task
 def send_post_hidden_notice(report_id):
     """Tells the author of a hidden post which post it was and why it was hidden."""
     report = PostReport.objects.select_related("post__topic", "post__poster").get(pk=report_id)

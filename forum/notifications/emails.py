@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -23,6 +24,7 @@ from django_tasks import task
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
+from arena.tasks import mail_task
 from forum.machina.links import post_url
 
 Post = get_model("forum_conversation", "Post")
@@ -83,12 +85,13 @@ def connect_signals():
     post_save.connect(post_saved, sender=Post, dispatch_uid="arena_forum_post_saved")
 
 
-# --- The task ------------------------------------------------------------------------------------
+# --- The tasks -----------------------------------------------------------------------------------
 
 
 @task
 def send_post_notifications(post_id):
-    """E-mails every subscriber of the post's topic except its author."""
+    """E-mails every subscriber of the post's topic except its author, one task per recipient, so
+    that a mail error is retried for that recipient alone and nobody gets the same mail twice."""
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None or post.reports.filter(status="hidden").exists():
         # Deleted again, or a post a moderator hid and later let back in: nothing new to tell.
@@ -100,11 +103,14 @@ def send_post_notifications(post_id):
     handler = PermissionHandler()
     readers = [subscriber for subscriber in subscribers if handler.can_read_forum(post.topic.forum, subscriber)]
     for subscriber in readers:
-        send_post_notification(post, subscriber)
+        send_post_notification.enqueue(post.pk, subscriber.pk)
     return len(readers)
 
 
-def send_post_notification(post, subscriber):
+@mail_task
+def send_post_notification(post_id, subscriber_id):
+    post = Post.objects.select_related("topic__forum", "poster").get(pk=post_id)
+    subscriber = get_user_model().objects.get(pk=subscriber_id)
     unsubscribe = unsubscribe_url(subscriber, post.topic)
     context = {
         "post": post,

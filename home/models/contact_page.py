@@ -102,6 +102,13 @@ class ContactPage(AbstractEmailForm, BasePage):
         verbose_name = "kontaktsida"
         verbose_name_plural = "kontaktsidor"
 
+    def get_submissions_list_view_class(self):
+        # Wagtail's admin views cannot be imported while models load; Wagtail's own method imports
+        # its view here for the same reason.
+        from home.submissions import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["honeypot_field"] = HONEYPOT_FIELD

@@ -66,7 +66,7 @@ class HomePage(BasePage):
 
         plan = self.newest_activity_plan()
         news = NewsPage.objects.live().public().descendant_of(self).defer_streamfields()
-        news_index = NewsIndexPage.objects.live().descendant_of(self).defer_streamfields().first()
+        news_index = NewsIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
         return {
             "activity_plan": {**link(plan), "year": plan.year} if plan else None,
             "latest_news": [
@@ -77,5 +77,7 @@ class HomePage(BasePage):
         }
 
     def newest_activity_plan(self):
-        """The published plan for the latest year (a newer draft stays hidden), in one query."""
-        return ActivityPlanPage.objects.live().descendant_of(self).defer_streamfields().order_by("-year").first()
+        """The published, public plan for the latest year (a newer draft stays hidden), in one query."""
+        return (
+            ActivityPlanPage.objects.live().public().descendant_of(self).defer_streamfields().order_by("-year").first()
+        )

@@ -86,5 +86,5 @@ class SiteSettings(BaseSiteSetting):
     def legal_pages(self):
         """The live pages about privacy, cookies and accessibility that the footer links to, in one query."""
         page_ids = [self.privacy_page_id, self.cookie_page_id, self.accessibility_page_id]
-        pages = Page.objects.live().in_bulk([page_id for page_id in page_ids if page_id])
+        pages = Page.objects.live().public().in_bulk([page_id for page_id in page_ids if page_id])
         return [pages[page_id] for page_id in page_ids if page_id in pages]

@@ -11,7 +11,8 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live pages directly below the site root that editors put in the menu."""
+    """The live, public pages directly below the site root that editors put in the menu. The menu
+    is cached for everyone alike, so a page behind a login or password is left out of it."""
     request = context["request"]
     # Other apps' views (machina's search, for one) use "page" for a page of results.
     current_page = context.get("page") if isinstance(context.get("page"), Page) else None
@@ -46,7 +47,7 @@ def build_site_layout(request, site):
         return {"menu": [], "footer": render_to_string("includes/footer.html", {"request": request})}
     menu = [
         {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
-        for page in site.root_page.get_children().live().in_menu()
+        for page in site.root_page.get_children().live().public().in_menu()
     ]
     site_settings = SiteSettings.for_request(request)
     footer = render_to_string("includes/footer.html", {"site_settings": site_settings, "request": request})
