@@ -4,8 +4,9 @@ import re
 
 from django import forms
 
-# Control characters, and the line and paragraph separators str.split() does not know as spaces.
-LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters and Unicode's line and paragraph separators; not NUL, which Django's own
+# validator refuses with a message of its own.
+LINE_BREAKING = re.compile(r"[\x01-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class SingleLineCharField(forms.CharField):

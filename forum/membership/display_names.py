@@ -5,7 +5,6 @@ names the same to a reader."""
 import functools
 import unicodedata
 
-from confusable_homoglyphs.confusables import confusables_data
 from django.core.exceptions import ObjectDoesNotExist
 
 FALLBACK_DISPLAY_NAME = "Medlem"
@@ -41,6 +40,10 @@ def _prototypes():
     Unicode's confusables list (UTS #39) as the confusable_homoglyphs package ships it. The package
     lists every pair both ways: a character listed with one other that lists several (or with a
     sequence, like m with rn) maps to it; two that only list each other map to the smaller one."""
+    # Imported here: reading the list takes a noticeable part of a second, and only a new display
+    # name needs it.
+    from confusable_homoglyphs.confusables import confusables_data
+
     data = {char: [entry["c"].strip("\u200e") for entry in entries] for char, entries in confusables_data.items()}
     prototypes = {}
     for char, targets in data.items():

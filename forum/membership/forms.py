@@ -20,10 +20,14 @@ EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
 class DisplayNameField(SingleLineCharField):
-    """A display name as it will be stored and shown (forum/membership/display_names.py)."""
+    """A display name as it will be stored and shown (forum/membership/display_names.py): checked as
+    typed, then without its invisible characters, which may leave nothing."""
 
-    def to_python(self, value):
-        return normalise_display_name(super().to_python(value))
+    def clean(self, value):
+        name = normalise_display_name(super().clean(value))
+        if self.required and not name:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return name
 
 
 class MarkOptionalFieldsMixin:
