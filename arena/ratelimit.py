@@ -57,7 +57,10 @@ def take_slots(*limits):
     allowed = True
     for scope, value, limit, window in limits:
         key = rate_limit_key(scope, value)
-        # add() starts the window only when none is running; incr() is atomic in Redis.
+        # add() starts the window only when none is running; incr() is atomic in Redis. While the
+        # cache cannot be reached it answers as an empty one (arena/cache.py): every use is then the
+        # first of its window and is let through, on purpose: a lost message from a member or a
+        # journalist costs more than some spam for as long as Redis is down.
         cache.add(key, 0, timeout=window)
         try:
             count = cache.incr(key)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -25,6 +26,7 @@ urlpatterns = [
     # without logging in, straight from an e-mail.
     path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),
     # One search box for pages and forum posts (home/views.py): machina's own search is replaced.
@@ -38,10 +40,8 @@ urlpatterns = [
     path("sok/", home_views.search, name="search"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files while developing; static() adds nothing unless DEBUG is on.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it answers every path nothing above has claimed. Its own
 # pattern only takes paths ending in a slash, so calendar feeds ending in ".ics" (such as

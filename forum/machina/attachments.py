@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from .images import validate_image_dimensions
+
 # Extension -> the MIME type its content must have (None: plain text).
 ALLOWED_TYPES = {
     "pdf": "application/pdf",
@@ -73,3 +75,5 @@ def validate_attachment(upload):
             code="content_mismatch",
             params={"name": name, "extension": extension},
         )
+    if ALLOWED_TYPES[extension] in {"image/png", "image/jpeg"}:
+        validate_image_dimensions(upload)

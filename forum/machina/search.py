@@ -1,8 +1,8 @@
 """Searching forum posts straight in the database, so every app server sees a post the moment it is
 saved: no search index to update and no index files on one server's disk.
 
-Only approved posts in approved topics of the forums the user may read are searched, using
-machina's permission handler, so members-only forums never show up for anyone outside them.
+Only the posts the user may see are searched (visibility.py: not hidden, in forums the user may
+read), so members-only forums never show up for anyone outside them.
 PostgreSQL searches with its full-text search in Swedish (``bostäder`` finds ``Bostäderna``) and ranks
 the hits; other databases (SQLite for ``make run`` and tests) look for every word as a substring.
 """
@@ -16,7 +16,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from machina.core.db.models import get_model
 
-Forum = get_model("forum", "Forum")
+from .visibility import visible_posts
+
 Post = get_model("forum_conversation", "Post")
 
 SEARCH_CONFIG = "swedish"
@@ -38,7 +39,7 @@ def search_words(query):
 
 
 def search_posts(query, user, permission_handler):
-    """Approved posts the user may read that match the query: the newest MAX_HITS of them, the best
+    """Posts the user may see that match the query: the newest MAX_HITS of them, the best
     matches first on PostgreSQL and the newest first elsewhere.
 
     Ranking needs each matching post's text vector, which the GIN index does not hold: ranking
@@ -48,8 +49,7 @@ def search_posts(query, user, permission_handler):
     words = search_words(query)
     if not words:
         return Post.objects.none()
-    readable_forums = permission_handler.get_readable_forums(Forum.objects.all(), user)
-    posts = Post.approved_objects.filter(topic__approved=True, topic__forum__in=readable_forums)
+    posts = visible_posts(user, permission_handler)
     if connection.vendor == "postgresql":
         # Every word must match; the words are letters and digits only, so the query is plain.
         search_query = SearchQuery(" ".join(words), config=SEARCH_CONFIG, search_type="plain")

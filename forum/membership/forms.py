@@ -31,7 +31,10 @@ class DisplayNameField(SingleLineCharField):
 
 
 class MarkOptionalFieldsMixin:
-    """Marks the optional fields in their labels, so that nobody has to guess what is required."""
+    """Marks the optional fields in their labels, so that nobody has to guess what is required.
+    components/form_field.html then leaves out its "(obligatoriskt)" marker: one convention a form."""
+
+    marks_optional_fields = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,7 +165,7 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
 
 class ErrorSummaryTakesFocusMixin:
     """A form sent back with errors opens with its error summary focused
-    (includes/error_summary.html); a field's own autofocus would compete with it."""
+    (components/error_summary.html); a field's own autofocus would compete with it."""
 
     def full_clean(self):
         super().full_clean()
@@ -214,8 +217,8 @@ class MemberPasswordResetForm(PasswordResetForm):
         super().save(
             domain_override=domain,
             use_https=use_https,
-            subject_template_name="forum/account/email/password_reset_subject.txt",
-            email_template_name="forum/account/email/password_reset_email.txt",
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            email_template_name="accounts/email/password_reset_email.txt",
         )
 
 

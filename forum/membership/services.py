@@ -82,14 +82,14 @@ def reviewers_of(permission):
 def receive_application(application, base_url):
     """Confirms a new application to the contact person and tells the reviewers about it."""
     send_after_commit(
-        [application.contact_email], "forum/membership/email/application_received.txt", {"application": application}
+        [application.contact_email], "membership/email/application_received.txt", {"application": application}
     )
     reviewers = reviewers_of("arena_forum.change_membershipapplication")
     if reviewers:
         admin_url = base_url.rstrip("/") + reverse("membershipapplication:inspect", args=[application.pk])
         send_after_commit(
             reviewers,
-            "forum/membership/email/application_to_review.txt",
+            "membership/email/application_to_review.txt",
             {"application": application, "admin_url": admin_url},
         )
 
@@ -165,7 +165,7 @@ def approve_application(application, decided_by, base_url):
         application.decided_at = timezone.now()
         application.save()
         context = {"application": application, "set_password_url": set_password_url(user, base_url)}
-        send_after_commit([user.email], "forum/membership/email/application_approved.txt", context)
+        send_after_commit([user.email], "membership/email/application_approved.txt", context)
     return application
 
 
@@ -180,7 +180,7 @@ def reject_application(application, decided_by, reason):
         application.save()
         send_after_commit(
             [application.contact_email],
-            "forum/membership/email/application_rejected.txt",
+            "membership/email/application_rejected.txt",
             {"application": application},
         )
     return application
@@ -199,7 +199,7 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
             make_password(password)
             send_after_commit(
                 [email],
-                "forum/membership/email/registration_email_in_use.txt",
+                "membership/email/registration_email_in_use.txt",
                 {
                     "login_url": base_url.rstrip("/") + reverse("accounts:login"),
                     "reset_url": base_url.rstrip("/") + reverse("accounts:password_reset"),
@@ -221,7 +221,7 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
         )
         send_after_commit(
             [user.email],
-            "forum/membership/email/confirm_email.txt",
+            "membership/email/confirm_email.txt",
             {
                 "profile": profile,
                 "confirm_url": base_url.rstrip("/") + path,
@@ -258,7 +258,7 @@ def confirm_membership(profile, base_url):
         elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
             admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
             send_after_commit(
-                reviewers, "forum/membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
+                reviewers, "membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
             )
     return profile
 
@@ -278,5 +278,5 @@ def approve_member(profile, base_url):
         profile.save(update_fields=["is_approved"])
         profile.user.groups.add(members_group())
         context = {"profile": profile, "forum_url": base_url.rstrip("/") + reverse("forum:index")}
-        send_after_commit([profile.user.email], "forum/membership/email/member_approved.txt", context)
+        send_after_commit([profile.user.email], "membership/email/member_approved.txt", context)
     return profile

@@ -17,7 +17,7 @@ urlpatterns = [
     path(
         "logga-in/",
         auth_views.LoginView.as_view(
-            template_name="forum/account/login.html",
+            template_name="accounts/login.html",
             authentication_form=EmailAuthenticationForm,
             redirect_authenticated_user=True,
         ),
@@ -32,20 +32,20 @@ urlpatterns = [
         "byt-losenord/",
         auth_views.PasswordChangeView.as_view(
             form_class=MemberPasswordChangeForm,
-            template_name="forum/account/password_change_form.html",
+            template_name="accounts/password_change_form.html",
             success_url=reverse_lazy("accounts:password_change_done"),
         ),
         name="password_change",
     ),
     path(
         "byt-losenord/klart/",
-        auth_views.PasswordChangeDoneView.as_view(template_name="forum/account/password_change_done.html"),
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
         name="password_change_done",
     ),
     path("aterstall-losenord/", membership_views.MemberPasswordResetView.as_view(), name="password_reset"),
     path(
         "aterstall-losenord/skickat/",
-        auth_views.PasswordResetDoneView.as_view(template_name="forum/account/password_reset_done.html"),
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(
@@ -55,7 +55,7 @@ urlpatterns = [
     ),
     path(
         "aterstall-losenord/klart/",
-        auth_views.PasswordResetCompleteView.as_view(template_name="forum/account/password_reset_complete.html"),
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
 ]

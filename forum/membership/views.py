@@ -42,7 +42,7 @@ PASSWORD_RESET_ADDRESS_LIMIT = (3, 60 * 60)
 
 class MembershipApplicationView(CreateView):
     form_class = MembershipApplicationForm
-    template_name = "forum/membership/application_form.html"
+    template_name = "membership/application_form.html"
     success_url = reverse_lazy("membership_application_received")
 
     def form_valid(self, form):
@@ -55,7 +55,7 @@ class MembershipApplicationView(CreateView):
 
 
 class MembershipApplicationReceivedView(TemplateView):
-    template_name = "forum/membership/application_received.html"
+    template_name = "membership/application_received.html"
 
 
 class RegistrationView(FormView):
@@ -63,7 +63,7 @@ class RegistrationView(FormView):
     until the link mailed to the address is followed, anyone could have typed it."""
 
     form_class = RegistrationForm
-    template_name = "forum/account/register.html"
+    template_name = "accounts/register.html"
     success_url = reverse_lazy("accounts:registered")
 
     def dispatch(self, request, *args, **kwargs):
@@ -91,14 +91,14 @@ class RegistrationView(FormView):
 class RegisteredView(TemplateView):
     """The same answer whether or not the address already had an account."""
 
-    template_name = "forum/account/registered.html"
+    template_name = "accounts/registered.html"
 
 
 class ConfirmEmailView(TemplateView):
     """The link in the confirmation e-mail shows a button; only pressing it (POST) confirms, so
     that mail scanners that open links do not."""
 
-    template_name = "forum/account/confirm_email.html"
+    template_name = "accounts/confirm_email.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.profile = profile_for_confirmation(kwargs["uidb64"], kwargs["token"])
@@ -124,7 +124,7 @@ class ConfirmEmailView(TemplateView):
 
 class MemberPasswordResetView(PasswordResetView):
     form_class = MemberPasswordResetForm
-    template_name = "forum/account/password_reset_form.html"
+    template_name = "accounts/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
@@ -139,7 +139,7 @@ class MemberPasswordResetView(PasswordResetView):
 class MemberPasswordResetConfirmView(PasswordResetConfirmView):
     """Choosing a password through the link mailed to the address confirms the address."""
 
-    template_name = "forum/account/password_reset_confirm.html"
+    template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form):
@@ -150,7 +150,7 @@ class MemberPasswordResetConfirmView(PasswordResetConfirmView):
 
 
 class AccountOverviewView(LoginRequiredMixin, TemplateView):
-    template_name = "forum/account/overview.html"
+    template_name = "accounts/overview.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -163,7 +163,7 @@ class AccountOverviewView(LoginRequiredMixin, TemplateView):
 
 class MemberProfileUpdateView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
     form_class = MemberProfileForm
-    template_name = "forum/account/profile_form.html"
+    template_name = "accounts/profile_form.html"
     success_url = reverse_lazy("accounts:overview")
     success_message = "Dina uppgifter är sparade."
 
@@ -184,7 +184,7 @@ class PersonalDataExportView(LoginRequiredMixin, TemplateView):
     """GET explains what the file holds; POST returns it (a download is not a side-effect-free
     link a crawler or a prefetching browser should trigger)."""
 
-    template_name = "forum/account/personal_data.html"
+    template_name = "accounts/personal_data.html"
 
     def post(self, request, *args, **kwargs):
         data = collect_personal_data(request.user)
@@ -199,7 +199,7 @@ class PersonalDataExportView(LoginRequiredMixin, TemplateView):
 
 class AccountDeletionView(LoginRequiredMixin, FormView):
     form_class = AccountDeletionForm
-    template_name = "forum/account/delete_account.html"
+    template_name = "accounts/delete_account.html"
     success_url = reverse_lazy("accounts:deleted")
 
     def dispatch(self, request, *args, **kwargs):
@@ -221,4 +221,4 @@ class AccountDeletionView(LoginRequiredMixin, FormView):
 
 
 class AccountDeletedView(TemplateView):
-    template_name = "forum/account/account_deleted.html"
+    template_name = "accounts/account_deleted.html"

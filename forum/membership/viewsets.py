@@ -107,7 +107,7 @@ class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
     model = None
     index_url_name = None
     header_icon = ""
-    template_name = "forum/membership/admin/decision.html"
+    template_name = "membership/admin/decision.html"
     form_class = forms.Form
     submit_label = ""
     is_serious = False

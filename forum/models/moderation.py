@@ -5,7 +5,8 @@ from django.db import models
 
 
 class PostReport(models.Model):
-    """A member's report of a post, and what a moderator did about it."""
+    """A report of a post by anyone who reads it, and what a moderator did about it. Visitors who
+    are not logged in have no reporter; they may leave an e-mail address for questions."""
 
     class Status(models.TextChoices):
         OPEN = "open", "Öppen"
@@ -19,9 +20,11 @@ class PostReport(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="forum_post_reports",
         verbose_name="anmäld av",
     )
+    reporter_email = models.EmailField("e-postadress till den som anmälde", blank=True)
     reason = models.TextField("anledning", max_length=2000)
     created_at = models.DateTimeField("anmäld", auto_now_add=True)
     status = models.CharField("status", max_length=10, choices=Status, default=Status.OPEN, db_index=True)

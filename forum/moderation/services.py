@@ -1,4 +1,4 @@
-"""Members report posts; moderators hide them or dismiss the report.
+"""Readers report posts; moderators hide them or dismiss the report.
 
 Hiding sets ``post.approved = False``: machina then leaves the post (and a topic whose first post
 it is) out of every public listing, and it waits in machina's moderation queue like any post that
@@ -12,19 +12,20 @@ from django.utils import timezone
 from machina.core.db.models import get_model
 
 from arena.tasks import mail_task
+from forum.membership.display_names import member_display_name
 from forum.models import PostReport
 from forum.notifications.emails import one_line
-from forum.permissions import is_forum_member, is_moderator
+from forum.permissions import is_moderator
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
 
 
 def can_report(user, post, handler):
-    """Members and moderators may report someone else's visible post in a forum they can read."""
+    """Whoever reads a visible post may report it (DSA art. 16: anyone, not only members), except
+    its author."""
     return (
-        is_forum_member(user)
-        and post.poster_id != user.pk
+        (not user.is_authenticated or post.poster_id != user.pk)
         and post.approved
         and handler.can_read_forum(post.topic.forum, user)
     )
@@ -81,12 +82,17 @@ def send_post_hidden_notice(report_id):
     author = report.post.poster
     if author is None or not author.email:
         return 0
-    context = {"report": report, "post": report.post, "topic": report.post.topic, "recipient": author}
+    context = {
+        "report": report,
+        "post": report.post,
+        "topic": report.post.topic,
+        "recipient_name": member_display_name(author),
+    }
     message = EmailMultiAlternatives(
         subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",
-        body=render_to_string("forum/email/post_hidden.txt", context),
+        body=render_to_string("moderation/email/post_hidden.txt", context),
         to=[author.email],
     )
-    message.attach_alternative(render_to_string("forum/email/post_hidden.html", context), "text/html")
+    message.attach_alternative(render_to_string("moderation/email/post_hidden.html", context), "text/html")
     message.send()
     return 1

@@ -8,36 +8,55 @@ from django.views.decorators.http import require_http_methods, require_POST
 from machina.core.db.models import get_model
 
 from forum.machina.links import post_url
+from home.contact import take_submission_slot
 
-from .forms import HandleReportForm, PostReportForm
+from .forms import HandleReportForm, PostReportForm, VisitorPostReportForm
 from .services import can_report, dismiss_report, hide_post, moderated_forums, open_reports
 
 Post = get_model("forum_conversation", "Post")
 
+HONEYPOT_FIELD = "website"
+RATE_LIMITED_MESSAGE = (
+    "Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen. Det du skrev finns kvar nedan."
+)
 OWN_POST_MESSAGE = "Du kan inte anmäla ditt eget inlägg. Vill du ändra något kan du redigera eller ta bort det."
 
 
 @require_http_methods(["GET", "POST"])
 def report_post(request, post_id):
+    """Anyone who may read the post reports it here, visitors who are not logged in too; each
+    address sends a few reports per RATE_LIMIT_WINDOW_SECONDS, and bots are caught by a honeypot."""
     post = get_object_or_404(Post.objects.select_related("topic__forum"), pk=post_id)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if post.poster_id == request.user.pk:
+    user = request.user
+    if user.is_authenticated and post.poster_id == user.pk:
         messages.error(request, OWN_POST_MESSAGE)
         return redirect(post_url(post))
-    if not can_report(request.user, post, request.forum_permission_handler):
+    if not can_report(user, post, request.forum_permission_handler):
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         raise PermissionDenied
-    form = PostReportForm(request.POST or None)
+    form_class = PostReportForm if user.is_authenticated else VisitorPostReportForm
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        report = form.save(commit=False)
-        report.post = post
-        report.reporter = request.user
-        report.save()
-        messages.success(request, "Tack! Moderatorerna har fått din anmälan och tittar på inlägget.")
-        return redirect(post_url(post))
+        if form.cleaned_data.get(HONEYPOT_FIELD):
+            return _thanks(request, post)
+        if take_submission_slot(request, scope="forum-report"):
+            report = form.save(commit=False)
+            report.post = post
+            report.reporter = user if user.is_authenticated else None
+            report.save()
+            return _thanks(request, post)
+        form.add_error(None, RATE_LIMITED_MESSAGE)
     return render(
-        request, "forum/report_post.html", {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form}
+        request,
+        "moderation/report_post.html",
+        {"post": post, "topic": post.topic, "forum": post.topic.forum, "form": form},
     )
+
+
+def _thanks(request, post):
+    messages.success(request, "Tack! Moderatorerna har fått din anmälan och tittar på inlägget.")
+    return redirect(post_url(post))
 
 
 def _require_moderator(request):
@@ -52,7 +71,7 @@ def report_queue(request):
     reports = open_reports(request.user, request.forum_permission_handler)
     return render(
         request,
-        "forum/report_queue.html",
+        "moderation/report_queue.html",
         {"reports": [(report, HandleReportForm(prefix=f"r{report.pk}")) for report in reports]},
     )
 
@@ -69,7 +88,7 @@ def handle_report(request, report_id):
             (other, form if other.pk == report.pk else HandleReportForm(prefix=f"r{other.pk}"))
             for other in open_reports(request.user, request.forum_permission_handler)
         ]
-        return render(request, "forum/report_queue.html", {"reports": reports}, status=400)
+        return render(request, "moderation/report_queue.html", {"reports": reports}, status=400)
     if form.cleaned_data["action"] == HandleReportForm.HIDE:
         hide_post(report, request.user, form.cleaned_data["note"])
         messages.success(request, f"Inlägget ”{report.post.subject}” är dolt och skribenten har fått e-post.")

@@ -26,6 +26,7 @@ from machina.core.loading import get_class
 
 from arena.tasks import mail_task
 from forum.machina.links import post_url
+from forum.membership.display_names import member_display_name
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
@@ -116,17 +117,17 @@ def send_post_notification(post_id, subscriber_id):
         "post": post,
         "topic": post.topic,
         "author": author_name(post),
-        "recipient": subscriber,
+        "recipient_name": member_display_name(subscriber),
         "post_url": absolute_url(post_url(post)),
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMultiAlternatives(
         subject=f"Nytt inlägg i ”{one_line(post.topic.subject)}”",
-        body=render_to_string("forum/email/post_notification.txt", context),
+        body=render_to_string("notifications/email/post_notification.txt", context),
         to=[subscriber.email],
         headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
     )
-    message.attach_alternative(render_to_string("forum/email/post_notification.html", context), "text/html")
+    message.attach_alternative(render_to_string("notifications/email/post_notification.html", context), "text/html")
     message.send()
 
 
@@ -136,6 +137,7 @@ def one_line(text):
 
 
 def author_name(post):
+    """The author as the forum shows them: by display name, never by name or e-mail address."""
     if post.poster_id:
-        return post.poster.get_full_name() or post.poster.get_username()
+        return member_display_name(post.poster)
     return post.username or "En besökare"

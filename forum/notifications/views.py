@@ -29,9 +29,9 @@ def unsubscribe(request, token):
         user = get_user_model().objects.get(pk=data["u"])
         topic = Topic.objects.get(pk=data["t"])
     except (signing.BadSignature, KeyError, TypeError):
-        return render(request, "forum/unsubscribe_invalid.html", status=400)
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
     except (get_user_model().DoesNotExist, Topic.DoesNotExist):
-        return render(request, "forum/unsubscribe_invalid.html", status=404)
+        return render(request, "notifications/unsubscribe_invalid.html", status=404)
 
     subscribed = topic.subscribers.filter(pk=user.pk).exists()
     if request.method == "POST" and subscribed:
@@ -41,4 +41,4 @@ def unsubscribe(request, token):
                 return rejection
         topic.subscribers.remove(user)
         subscribed = False
-    return render(request, "forum/unsubscribe.html", {"topic": topic, "subscribed": subscribed})
+    return render(request, "notifications/unsubscribe.html", {"topic": topic, "subscribed": subscribed})

@@ -9,7 +9,7 @@ from home.models import SiteSettings
 register = template.Library()
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     """The live, public pages directly below the site root that editors put in the menu. The menu
     is cached for everyone alike, so a page behind a login or password is left out of it."""
@@ -44,11 +44,11 @@ def site_layout(request):
 
 def build_site_layout(request, site):
     if site is None:
-        return {"menu": [], "footer": render_to_string("includes/footer.html", {"request": request})}
+        return {"menu": [], "footer": render_to_string("components/footer.html", {"request": request})}
     menu = [
         {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
         for page in site.root_page.get_children().live().public().in_menu()
     ]
     site_settings = SiteSettings.for_request(request)
-    footer = render_to_string("includes/footer.html", {"site_settings": site_settings, "request": request})
+    footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
     return {"menu": menu, "footer": footer}

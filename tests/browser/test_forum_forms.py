@@ -2,8 +2,8 @@
 
 from playwright.sync_api import expect
 
-from tests.factories import ForumMemberFactory, PostFactory
-from tests.forum_helpers import post_create_url, topic_create_url
+from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.helpers import post_create_url, topic_create_url
 
 
 def test_member_adds_a_third_poll_option_and_another_file_on_the_new_topic_form(page, site_url, log_in, public_forum):
@@ -20,7 +20,11 @@ def test_member_adds_a_third_poll_option_and_another_file_on_the_new_topic_form(
     expect(options).to_have_count(3)
     expect(options.nth(2)).to_have_attribute("name", "poll-2-text")
     expect(page.locator("#id_poll-TOTAL_FORMS")).to_have_value("3")
-    expect(page.get_by_label("Fil", exact=True)).to_have_count(2)
+    files = page.get_by_label("Fil", exact=True)
+    expect(files).to_have_count(2)
+    # The copy's hint (the size and type limits) is its own, not the first file's.
+    expect(files.nth(1)).to_have_attribute("aria-describedby", "id_attachment-1-file_helptext")
+    expect(page.locator("#id_attachment-1-file_helptext")).to_have_count(1)
     assert errors == []
 
 
