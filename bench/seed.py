@@ -26,6 +26,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from forum.machina.markup import render_markdown
+from forum.membership.display_names import display_name_skeleton
 from forum.membership.validators import luhn_check_digit
 from forum.models import MemberProfile, Organisation, Sector
 from home.demo import forum as demo_forum
@@ -218,6 +219,8 @@ def seed_members(organisations, count):
                 user=user,
                 organisation=organisations[index % len(organisations)],
                 display_name=f"Benchmedlem {index + 1}",
+                # bulk_create skips save(), which keeps the skeleton otherwise.
+                display_name_skeleton=display_name_skeleton(f"Benchmedlem {index + 1}"),
                 is_approved=True,
             )
             for index, user in enumerate(users)

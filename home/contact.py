@@ -1,35 +1,13 @@
-"""Rules for the contact form that are not about the page itself: the per-address rate limit,
+"""Rules for the contact form that are not about the page itself: the per-client rate limit,
 which the forum's report form (forum/moderation/views.py) counts in a scope of its own."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
+from arena.ratelimit import client_address, take_slots
 
 RATE_LIMIT_SUBMISSIONS = 5
 RATE_LIMIT_WINDOW_SECONDS = 10 * 60
 
 
-def rate_limit_key(address, scope="contact-form"):
-    """The cache key counting submissions from an IP address to one form (scope). The address
-    itself is personal data; the cache only ever holds a keyed hash of it."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
-    return f"{scope}:{digest}"
-
-
 def take_submission_slot(request, scope="contact-form"):
-    """Counts one submission from the request's address to the form. False once the address has
-    used up its RATE_LIMIT_SUBMISSIONS within the current RATE_LIMIT_WINDOW_SECONDS."""
-    key = rate_limit_key(request.META.get("REMOTE_ADDR", ""), scope)
-    # add() starts the window only when none is running; incr() is atomic in Redis. While the cache
-    # cannot be reached it answers as an empty one (arena/cache.py): every submission is then the
-    # first of its window and is let through, on purpose: a lost message from a member or a
-    # journalist costs more than some spam for as long as Redis is down.
-    cache.add(key, 0, timeout=RATE_LIMIT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The window ran out between add() and incr(): this submission starts a new one.
-        cache.set(key, 1, timeout=RATE_LIMIT_WINDOW_SECONDS)
-        count = 1
-    return count <= RATE_LIMIT_SUBMISSIONS
+    """Counts one submission from the request's client to the form. False once the client has used
+    up its RATE_LIMIT_SUBMISSIONS within the current RATE_LIMIT_WINDOW_SECONDS."""
+    return take_slots((scope, client_address(request), RATE_LIMIT_SUBMISSIONS, RATE_LIMIT_WINDOW_SECONDS))

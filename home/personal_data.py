@@ -1,16 +1,21 @@
 """The personal data ``home`` keeps about a member (event registrations and contact-form messages
-sent with the account's e-mail address), registered with the forum's export and account deletion."""
+sent with the account's verified e-mail address), registered with the forum's export and account deletion."""
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
+from forum.membership.personal_data import verified_email
+
 from .models import ContactPage, EventRegistration
 
 
 def _registrations(user):
-    return EventRegistration.objects.filter(email__iexact=user.email)
+    email = verified_email(user)
+    if email is None:
+        return EventRegistration.objects.none()
+    return EventRegistration.objects.filter(email__iexact=email)
 
 
 def event_registrations_data(user):
@@ -33,8 +38,10 @@ def erase_event_registrations(user):
 
 
 def _contact_messages(user):
-    """Contact-form messages in which one of the answers is the account's e-mail address."""
-    email = user.email.lower()
+    """Contact-form messages in which one of the answers is the account's verified e-mail address."""
+    email = verified_email(user)
+    if email is None:
+        return []
     candidates = (
         FormSubmission.objects.filter(page__in=ContactPage.objects.all())
         .annotate(text=Cast("form_data", TextField()))

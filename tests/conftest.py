@@ -1,10 +1,13 @@
 """Fixtures the whole suite shares: the site's home page, forums, a visitor, a temporary media folder."""
 
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Site
 
+from arena import ratelimit
 from arena.page_cache import GENERATION_KEY
 from forum.permissions import make_members_only
 from home.contact import rate_limit_key
@@ -76,3 +79,10 @@ def no_reports_counted():
 def no_cached_pages():
     """Each test starts without cached pages: the cache outlives the database of a test."""
     cache.delete(GENERATION_KEY)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(monkeypatch):
+    """Each test counts its rate limits afresh, under keys of its own: the cache outlives the
+    database of a test, and the Redis cache may be shared, so nothing is deleted."""
+    monkeypatch.setattr(ratelimit, "NAMESPACE", f"rate-limit-test-{uuid.uuid4().hex}")

@@ -181,16 +181,24 @@ ANONYMOUS_PAGE_CACHE_SECONDS = 120
 CONTENT_CACHE_SECONDS = 60 * 60
 
 
+# How many proxies of our own stand in front of the site (a TLS proxy: 1). The client's address is
+# then taken from X-Forwarded-For (arena/ratelimit.py); 0 ignores the header, which anyone can send.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Login throttling (django-axes) on every login form, the site's and the admin's: after five
-# failures for one account from one address, that pair is locked for an hour. Unlock earlier with
-# `manage.py axes_reset_username <e-post>` (README.md).
+# failures for one account from one client, that pair is locked for an hour; after 30 failures from
+# one client, whatever the accounts, the client is (arena/login_throttle.py). Unlock earlier with
+# `manage.py axes_reset_username <e-post>` or `axes_reset_ip <adress>` (README.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "arena.login_throttle.AccountAndClientHandler"
+AXES_CLIENT_IP_CALLABLE = "arena.ratelimit.client_address"
 AXES_FAILURE_LIMIT = 5
+AXES_CLIENT_FAILURE_LIMIT = 30
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/account_locked.html"
 AXES_VERBOSE = False

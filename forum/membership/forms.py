@@ -7,18 +7,27 @@ Named ``membership_forms`` rather than ``forms``: machina's class loader looks f
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordMixin
+from django.db import transaction
 
+from arena.forms import SingleLineCharField
+from arena.tasks import mail_task
 from forum.models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
 
-from .services import email_in_use
+from .display_names import normalise_display_name
 
 # The e-mail address is the username, so it can be no longer than the username's column.
 EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
-EMAIL_IN_USE_MESSAGE = (
-    "Det finns redan ett konto med den här e-postadressen. Logga in, eller välj ”Glömt lösenordet?” "
-    "om du inte minns ditt lösenord."
-)
+
+class DisplayNameField(SingleLineCharField):
+    """A display name as it will be stored and shown (forum/membership/display_names.py): checked as
+    typed, then without its invisible characters, which may leave nothing."""
+
+    def clean(self, value):
+        name = normalise_display_name(super().clean(value))
+        if self.required and not name:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return name
 
 
 class MarkOptionalFieldsMixin:
@@ -58,6 +67,9 @@ class MembershipApplicationForm(MarkOptionalFieldsMixin, forms.ModelForm):
             "contact_phone",
             "privacy_consent",
         ]
+        field_classes = dict.fromkeys(
+            ["organisation_name", "contact_name", "contact_title", "contact_phone"], SingleLineCharField
+        )
         widgets = {
             "sector": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -88,17 +100,16 @@ class MembershipApplicationForm(MarkOptionalFieldsMixin, forms.ModelForm):
         return number
 
     def clean_contact_email(self):
-        email = self.cleaned_data["contact_email"].lower()
-        if email_in_use(email):
-            raise forms.ValidationError(EMAIL_IN_USE_MESSAGE, code="email_in_use")
-        return email
+        # An address that already has an account is not refused: that would tell anyone which
+        # addresses have one. The approval sorts it out (services.contact_person_account).
+        return self.cleaned_data["contact_email"].lower()
 
 
 class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
-    first_name = forms.CharField(
+    first_name = SingleLineCharField(
         label="Förnamn", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
-    last_name = forms.CharField(
+    last_name = SingleLineCharField(
         label="Efternamn", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
     email = forms.EmailField(
@@ -108,29 +119,31 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password1, password2 = SetPasswordMixin.create_password_fields(label1="Lösenord", label2="Upprepa lösenordet")
+    # Only the organisations that agreed to be listed publicly: this menu is public too.
     organisation = forms.ModelChoiceField(
         label="Organisation",
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.filter(listed_in_directory=True),
         empty_label="Välj organisation",
-        help_text="Finns inte din organisation i listan? Då behöver den först bli medlem via ”Bli medlem”.",
+        help_text=(
+            "Finns inte din organisation i listan? Då behöver den först bli medlem via ”Bli medlem”, "
+            "eller så syns den inte publikt – kontakta oss i så fall."
+        ),
     )
-    title = forms.CharField(
+    title = SingleLineCharField(
         label="Titel",
         max_length=150,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    display_name = forms.CharField(
+    display_name = DisplayNameField(
         label="Visningsnamn",
         max_length=100,
         help_text="Det namn som andra ser i forumet, till exempel ditt förnamn och efternamn.",
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if email_in_use(email):
-            raise forms.ValidationError(EMAIL_IN_USE_MESSAGE, code="email_in_use")
-        return email
+        # Whether the address already has an account is not said here (services.register_member).
+        return self.cleaned_data["email"].lower()
 
     def clean_display_name(self):
         display_name = self.cleaned_data["display_name"]
@@ -188,22 +201,41 @@ class MemberPasswordChangeForm(ErrorSummaryTakesFocusMixin, PasswordChangeForm):
 
 class MemberPasswordResetForm(PasswordResetForm):
     """Also sends the link to members who have not chosen a password yet: an approved applicant
-    who lost the first e-mail gets a new link the ordinary way."""
+    who lost the first e-mail gets a new link the ordinary way.
+
+    The request only hands the address to a background task, which looks it up and sends the
+    mail: an address with an account must not be answered more slowly than one without."""
 
     def get_users(self, email):
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
+    def save(self, *, request, use_https=False, **kwargs):
+        email, domain = self.cleaned_data["email"], request.get_host()
+        transaction.on_commit(lambda: send_password_reset.enqueue(email, domain, use_https), robust=True)
+
+    def send_now(self, domain, use_https):
+        super().save(
+            domain_override=domain,
+            use_https=use_https,
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            email_template_name="accounts/email/password_reset_email.txt",
+        )
+
+
+@mail_task
+def send_password_reset(email, domain, use_https):
+    form = MemberPasswordResetForm({"email": email})
+    if form.is_valid():
+        form.send_now(domain, use_https)
+
 
 class MemberProfileForm(MarkOptionalFieldsMixin, forms.ModelForm):
+    """The model checks that the display name does not look like another member's."""
+
     class Meta:
         model = MemberProfile
         fields = ["display_name", "title"]
-
-    def clean_display_name(self):
-        display_name = self.cleaned_data["display_name"]
-        if MemberProfile.display_name_taken(display_name, exclude_pk=self.instance.pk):
-            raise forms.ValidationError(DISPLAY_NAME_TAKEN_MESSAGE, code="display_name_taken")
-        return display_name
+        field_classes = {"display_name": DisplayNameField, "title": SingleLineCharField}
 
 
 class RejectApplicationForm(forms.Form):

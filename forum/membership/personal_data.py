@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from machina.core.db.models import get_model
 
-from forum.models import MembershipApplication, PostReport
+from forum.models import MemberProfile, MembershipApplication, PostReport
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
@@ -43,6 +43,17 @@ _other_sources = []
 
 def register_source(key, export, erase):
     _other_sources.append(PersonalDataSource(key, export, erase))
+
+
+def verified_email(user):
+    """The account's address if its owner has proved to read it (by following a link mailed to
+    it), else None. Contact messages, event registrations and applications are matched to an
+    account by the address they were sent in with; anyone can type an address, so only a proved
+    one lets them be downloaded or erased with the account."""
+    profile = MemberProfile.objects.filter(user=user).first()
+    if profile is None or not profile.email_verified:
+        return None
+    return profile.verified_email
 
 
 def _when(value):
@@ -122,8 +133,15 @@ def poll_votes_data(user):
     ]
 
 
+def _applications(user):
+    email = verified_email(user)
+    if email is None:
+        return MembershipApplication.objects.none()
+    return MembershipApplication.objects.filter(contact_email__iexact=email)
+
+
 def membership_applications_data(user):
-    applications = MembershipApplication.objects.filter(contact_email__iexact=user.email).order_by("created_at")
+    applications = _applications(user).order_by("created_at")
     return [
         {
             "organisation": application.organisation_name,
@@ -219,9 +237,7 @@ def unlink_reports(user):
 
 
 def erase_membership_applications(user):
-    MembershipApplication.objects.filter(contact_email__iexact=user.email).update(
-        contact_name=ERASED, contact_email="", contact_phone="", contact_title=""
-    )
+    _applications(user).update(contact_name=ERASED, contact_email="", contact_phone="", contact_title="")
 
 
 def erase_login_records(user):

@@ -3,10 +3,12 @@ members, and the e-mails that tell people about it. Views only call these functi
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,13 +21,13 @@ from forum.permissions import members_group
 
 
 class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
-    """Tokens for the link that proves a person reads mail at a verified domain. A link stops
-    working once it has been used, because the hash includes whether the member is approved."""
+    """Tokens for the link that proves a person reads mail at the address they registered with. A
+    link stops working once it has been used, because the hash includes the verified address."""
 
     key_salt = "forum.membership.EmailConfirmationTokenGenerator"
 
     def _make_hash_value(self, user, timestamp):
-        return f"{user.pk}{user.email}{user.member_profile.is_approved}{timestamp}"
+        return f"{user.pk}{user.email}{user.member_profile.verified_email}{timestamp}"
 
 
 email_confirmation_tokens = EmailConfirmationTokenGenerator()
@@ -35,10 +37,9 @@ class ApplicationAlreadyDecided(Exception):
     """The application has already been approved or rejected (perhaps by someone else)."""
 
 
-def email_in_use(email):
-    return get_user_model().objects.filter(username__iexact=email).exists() or (
-        get_user_model().objects.filter(email__iexact=email).exists()
-    )
+def account_with_email(email):
+    """The account whose username or e-mail address is ``email``, or None."""
+    return get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
 
 
 def set_password_url(user, base_url):
@@ -108,6 +109,31 @@ def _lock_pending(application):
     return locked
 
 
+def contact_person_account(application):
+    """The account the approved application's contact person gets: a new one, or the one someone
+    already registered with the address but never confirmed. Such an account belongs to nobody yet
+    (anyone can type an address, also before the approval), so the application takes it over: its
+    password goes, and only the link in the approval mail sets a new one. An account whose owner
+    has proved the address, or an editor's, is never taken over: a communicator sorts that out."""
+    email = application.contact_email.lower()
+    user = account_with_email(email)
+    if user is None:
+        user = get_user_model()(username=email, email=email)
+    else:
+        profile = MemberProfile.objects.filter(user=user).first()
+        if user.is_staff or user.is_superuser or (profile is not None and profile.email_verified):
+            raise ValidationError(
+                "Kontaktpersonens e-postadress hör redan till ett bekräftat konto. Be kontaktpersonen "
+                "ange en annan adress, eller ändra kontot först."
+            )
+    first_name, _, last_name = application.contact_name.partition(" ")
+    user.first_name, user.last_name = first_name, last_name
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"], validate_unique=user._state.adding)
+    user.save()
+    return user
+
+
 def approve_application(application, decided_by, base_url):
     """Creates the organisation, the contact person's account and approved member profile, and
     e-mails the contact person a link to choose a password once everything is saved."""
@@ -123,17 +149,9 @@ def approve_application(application, decided_by, base_url):
         )
         organisation.full_clean()
         organisation.save()
-        first_name, _, last_name = application.contact_name.partition(" ")
-        user = get_user_model()(
-            username=application.contact_email.lower(),
-            email=application.contact_email.lower(),
-            first_name=first_name,
-            last_name=last_name,
-        )
-        user.set_unusable_password()
-        user.full_clean(exclude=["password"])
-        user.save()
+        user = contact_person_account(application)
         user.groups.add(members_group())
+        MemberProfile.objects.filter(user=user).delete()
         MemberProfile.objects.create(
             user=user,
             organisation=organisation,
@@ -169,30 +187,74 @@ def reject_application(application, decided_by, reason):
 
 
 def register_member(*, email, password, first_name, last_name, organisation, title, display_name, base_url):
-    """Creates an account and a member profile that waits for approval. A person whose e-mail
-    address is on one of the organisation's verified domains gets a link that makes them a member
-    as soon as they follow it (proving the address is theirs); for others a communicator decides,
-    and is told by e-mail."""
+    """Creates an account and a member profile that waits for the person to confirm the address
+    with the link mailed to it; nothing is theirs until then (``confirm_membership``).
+
+    The answer must not tell whether the address already has an account: then nothing is created,
+    and the address's owner is told by e-mail instead. The password is hashed all the same, so
+    that both take as long."""
+    email = email.lower()
     with transaction.atomic():
+        if account_with_email(email) is not None:
+            make_password(password)
+            send_after_commit(
+                [email],
+                "membership/email/registration_email_in_use.txt",
+                {
+                    "login_url": base_url.rstrip("/") + reverse("accounts:login"),
+                    "reset_url": base_url.rstrip("/") + reverse("accounts:password_reset"),
+                },
+            )
+            return None
         user = get_user_model().objects.create_user(
-            username=email.lower(), email=email.lower(), password=password, first_name=first_name, last_name=last_name
+            username=email, email=email, password=password, first_name=first_name, last_name=last_name
         )
         profile = MemberProfile.objects.create(
             user=user, organisation=organisation, title=title, display_name=display_name, is_approved=False
         )
-        if organisation.has_verified_domain(email):
-            path = reverse(
-                "accounts:confirm_email",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                    "token": email_confirmation_tokens.make_token(user),
-                },
-            )
-            send_after_commit(
-                [user.email],
-                "membership/email/confirm_email.txt",
-                {"profile": profile, "confirm_url": base_url.rstrip("/") + path},
-            )
+        path = reverse(
+            "accounts:confirm_email",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": email_confirmation_tokens.make_token(user),
+            },
+        )
+        send_after_commit(
+            [user.email],
+            "membership/email/confirm_email.txt",
+            {
+                "profile": profile,
+                "confirm_url": base_url.rstrip("/") + path,
+                "verified_domain": organisation.has_verified_domain(email),
+            },
+        )
+    return profile
+
+
+def profile_for_confirmation(uidb64, token):
+    """The member profile a confirmation link is for, or None if the link is not valid (or used)."""
+    try:
+        user = get_user_model().objects.select_related("member_profile").get(pk=urlsafe_base64_decode(uidb64).decode())
+        profile = user.member_profile
+    except (ValueError, OverflowError, ObjectDoesNotExist):
+        return None
+    if profile.email_verified or not email_confirmation_tokens.check_token(user, token):
+        return None
+    return profile
+
+
+def confirm_membership(profile, base_url):
+    """The person proved to read mail at the address. At one of the organisation's verified
+    domains that makes them a member; otherwise a communicator decides, and is told by e-mail."""
+    with transaction.atomic():
+        profile.verified_email = profile.user.email.lower()
+        profile.save(update_fields=["verified_email"])
+        if profile.is_approved:
+            return profile
+        if profile.organisation.has_verified_domain(profile.user.email):
+            profile.is_approved = True
+            profile.save(update_fields=["is_approved"])
+            profile.user.groups.add(members_group())
         elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
             admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
             send_after_commit(
@@ -201,27 +263,12 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
     return profile
 
 
-def profile_for_confirmation(uidb64, token):
-    """The waiting member profile a confirmation link is for, or None if the link is not valid."""
-    try:
-        user = get_user_model().objects.select_related("member_profile").get(pk=urlsafe_base64_decode(uidb64).decode())
-        profile = user.member_profile
-    except (ValueError, OverflowError, ObjectDoesNotExist):
-        return None
-    if profile.is_approved or not email_confirmation_tokens.check_token(user, token):
-        return None
-    if not profile.organisation.has_verified_domain(user.email):
-        return None
-    return profile
-
-
-def confirm_membership(profile):
-    """A person who proved they read mail at the organisation's verified domain is a member."""
-    with transaction.atomic():
-        profile.is_approved = True
-        profile.save(update_fields=["is_approved"])
-        profile.user.groups.add(members_group())
-    return profile
+def confirm_address(user, base_url):
+    """A password chosen through the link mailed to the address proves it as the confirmation
+    link does, also for someone who lost the confirmation mail."""
+    profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
+    if profile is not None and not profile.email_verified:
+        confirm_membership(profile, base_url)
 
 
 def approve_member(profile, base_url):

@@ -5,13 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views as membership_views
-from .forms import EmailAuthenticationForm, MemberPasswordChangeForm, MemberPasswordResetForm
+from .forms import EmailAuthenticationForm, MemberPasswordChangeForm
 
 app_name = "accounts"
 
 urlpatterns = [
     path("", membership_views.AccountOverviewView.as_view(), name="overview"),
     path("registrera/", membership_views.RegistrationView.as_view(), name="register"),
+    path("registrera/skickat/", membership_views.RegisteredView.as_view(), name="registered"),
     path("bekrafta/<uidb64>/<token>/", membership_views.ConfirmEmailView.as_view(), name="confirm_email"),
     path(
         "logga-in/",
@@ -41,17 +42,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
         name="password_change_done",
     ),
-    path(
-        "aterstall-losenord/",
-        auth_views.PasswordResetView.as_view(
-            form_class=MemberPasswordResetForm,
-            template_name="accounts/password_reset_form.html",
-            subject_template_name="accounts/email/password_reset_subject.txt",
-            email_template_name="accounts/email/password_reset_email.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("aterstall-losenord/", membership_views.MemberPasswordResetView.as_view(), name="password_reset"),
     path(
         "aterstall-losenord/skickat/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
@@ -59,10 +50,7 @@ urlpatterns = [
     ),
     path(
         "aterstall-losenord/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html",
-            success_url=reverse_lazy("accounts:password_reset_complete"),
-        ),
+        membership_views.MemberPasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

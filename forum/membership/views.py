@@ -3,8 +3,9 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import PasswordResetConfirmView, PasswordResetView
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -14,9 +15,29 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
-from .forms import AccountDeletionForm, MemberProfileForm, MembershipApplicationForm, RegistrationForm
+from arena.ratelimit import client_address, rate_limited, take_slots
+
+from .forms import (
+    AccountDeletionForm,
+    MemberPasswordResetForm,
+    MemberProfileForm,
+    MembershipApplicationForm,
+    RegistrationForm,
+)
 from .personal_data import collect_personal_data, erase_member
-from .services import confirm_membership, profile_for_confirmation, receive_application, register_member
+from .services import (
+    confirm_address,
+    confirm_membership,
+    profile_for_confirmation,
+    receive_application,
+    register_member,
+)
+
+# Valid forms one client may send per hour, and password-reset mails one address may get per hour.
+APPLICATION_LIMIT = (3, 60 * 60)
+REGISTRATION_LIMIT = (5, 60 * 60)
+PASSWORD_RESET_CLIENT_LIMIT = (5, 60 * 60)
+PASSWORD_RESET_ADDRESS_LIMIT = (3, 60 * 60)
 
 
 class MembershipApplicationView(CreateView):
@@ -25,6 +46,8 @@ class MembershipApplicationView(CreateView):
     success_url = reverse_lazy("membership_application_received")
 
     def form_valid(self, form):
+        if not take_slots(("membership-application", client_address(self.request), *APPLICATION_LIMIT)):
+            return rate_limited(self, form)
         with transaction.atomic():
             response = super().form_valid(form)
             receive_application(self.object, self.request.build_absolute_uri("/"))
@@ -36,9 +59,12 @@ class MembershipApplicationReceivedView(TemplateView):
 
 
 class RegistrationView(FormView):
+    """Creates an account that waits for its address to be confirmed. Nobody is logged in here:
+    until the link mailed to the address is followed, anyone could have typed it."""
+
     form_class = RegistrationForm
     template_name = "accounts/register.html"
-    success_url = reverse_lazy("accounts:overview")
+    success_url = reverse_lazy("accounts:registered")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -46,8 +72,10 @@ class RegistrationView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
+        if not take_slots(("registration", client_address(self.request), *REGISTRATION_LIMIT)):
+            return rate_limited(self, form)
         data = form.cleaned_data
-        profile = register_member(
+        register_member(
             email=data["email"],
             password=data["password1"],
             first_name=data["first_name"],
@@ -57,20 +85,13 @@ class RegistrationView(FormView):
             display_name=data["display_name"],
             base_url=self.request.build_absolute_uri("/"),
         )
-        login(self.request, profile.user, backend="django.contrib.auth.backends.ModelBackend")
-        if profile.organisation.has_verified_domain(profile.user.email):
-            messages.info(
-                self.request,
-                f"Ditt konto är skapat. Vi har skickat ett e-postmeddelande till {profile.user.email}. "
-                "Följ länken i det för att bekräfta adressen – sedan är du medlem direkt.",
-            )
-        else:
-            messages.info(
-                self.request,
-                "Ditt konto är skapat. Innan du kan skriva i forumet behöver Arena Huddinge bekräfta att du "
-                "hör till organisationen. Du får e-post när det är klart.",
-            )
         return super().form_valid(form)
+
+
+class RegisteredView(TemplateView):
+    """The same answer whether or not the address already had an account."""
+
+    template_name = "accounts/registered.html"
 
 
 class ConfirmEmailView(TemplateView):
@@ -89,9 +110,43 @@ class ConfirmEmailView(TemplateView):
     def post(self, request, *args, **kwargs):
         if self.profile is None:
             return self.get(request, *args, **kwargs)
-        confirm_membership(self.profile)
-        messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
+        profile = confirm_membership(self.profile, request.build_absolute_uri("/"))
+        if profile.is_approved:
+            messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
+        else:
+            messages.success(
+                request,
+                "Tack! Din adress är bekräftad. Innan du kan skriva i forumet behöver Arena Huddinge bekräfta "
+                "att du hör till organisationen. Du får e-post när det är klart.",
+            )
         return redirect("accounts:overview" if request.user.is_authenticated else "accounts:login")
+
+
+class MemberPasswordResetView(PasswordResetView):
+    form_class = MemberPasswordResetForm
+    template_name = "accounts/password_reset_form.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if not take_slots(
+            ("password-reset", client_address(self.request), *PASSWORD_RESET_CLIENT_LIMIT),
+            ("password-reset-address", form.cleaned_data["email"].lower(), *PASSWORD_RESET_ADDRESS_LIMIT),
+        ):
+            return rate_limited(self, form)
+        return super().form_valid(form)
+
+
+class MemberPasswordResetConfirmView(PasswordResetConfirmView):
+    """Choosing a password through the link mailed to the address confirms the address."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            confirm_address(self.user, self.request.build_absolute_uri("/"))
+        return response
 
 
 class AccountOverviewView(LoginRequiredMixin, TemplateView):

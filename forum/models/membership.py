@@ -1,10 +1,11 @@
 """Membership: member organisations, their people and applications to join."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from forum.membership.display_names import display_name_skeleton, normalise_display_name
 from forum.membership.fields import OrganisationNumberField
 from forum.membership.validators import split_domains, validate_domain_list
 
@@ -103,7 +104,13 @@ class MemberProfile(models.Model):
         max_length=100,
         help_text="Visas i forumet i stället för namn och e-postadress.",
     )
+    # What the display name looks like to a reader (forum/membership/display_names.py), kept by save().
+    display_name_skeleton = models.TextField(editable=False, default="")
     is_approved = models.BooleanField("godkänd medlem", default=False)
+    # The address the person proved to read, by following a link mailed to it. Messages, event
+    # registrations and applications others sent in with the address belong to the account only
+    # while it is the account's address (``email_verified``).
+    verified_email = models.EmailField("bekräftad e-postadress", blank=True, editable=False)
     created_at = models.DateTimeField("skapad", auto_now_add=True)
 
     panels = [
@@ -117,10 +124,11 @@ class MemberProfile(models.Model):
         verbose_name = "medlem"
         verbose_name_plural = "medlemmar"
         constraints = [
-            # Nobody can pass themselves off as another member in the forum.
+            # Nobody can pass themselves off as another member in the forum, not even with a name
+            # that only looks the same.
             models.UniqueConstraint(
-                Lower("display_name"),
-                name="unique_member_display_name",
+                fields=["display_name_skeleton"],
+                name="unique_member_display_name_skeleton",
                 violation_error_message=DISPLAY_NAME_TAKEN_MESSAGE,
             )
         ]
@@ -128,14 +136,33 @@ class MemberProfile(models.Model):
     def __str__(self):
         return f"{self.display_name} ({self.organisation})"
 
+    def save(self, *args, **kwargs):
+        self.display_name = normalise_display_name(self.display_name)
+        self.display_name_skeleton = display_name_skeleton(self.display_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "display_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "display_name_skeleton"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.display_name = normalise_display_name(self.display_name)
+        if MemberProfile.display_name_taken(self.display_name, exclude_pk=self.pk):
+            raise ValidationError({"display_name": DISPLAY_NAME_TAKEN_MESSAGE}, code="display_name_taken")
+
+    @property
+    def email_verified(self):
+        return bool(self.verified_email) and self.verified_email == self.user.email.lower()
+
     @property
     def awaits_email_confirmation(self):
-        """Waiting only for the person to follow the link sent to a verified-domain address."""
-        return not self.is_approved and self.organisation.has_verified_domain(self.user.email)
+        """Waiting for the person to follow the link sent to the address they registered with."""
+        return not self.is_approved and not self.email_verified
 
     @classmethod
     def display_name_taken(cls, display_name, exclude_pk=None):
-        return cls.objects.filter(display_name__iexact=display_name.strip()).exclude(pk=exclude_pk).exists()
+        """Whether another member goes by a name that looks the same."""
+        skeleton = display_name_skeleton(display_name)
+        return cls.objects.filter(display_name_skeleton=skeleton).exclude(pk=exclude_pk).exists()
 
 
 class MembershipApplication(models.Model):

@@ -14,6 +14,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from arena.forms import SingleLineCharField
 from home.contact import take_submission_slot
 
 from .base import BasePage
@@ -34,7 +35,11 @@ AUTOCOMPLETE = {"namn": "name", "e_post": "email", "epost": "email", "organisati
 
 
 class ContactFormBuilder(FormBuilder):
-    """The editors' fields plus the honeypot."""
+    """The editors' fields plus the honeypot; a one-line field keeps its answer on one line."""
+
+    def create_singleline_field(self, field, options):
+        options["max_length"] = 255
+        return SingleLineCharField(**options)
 
     @property
     def formfields(self):

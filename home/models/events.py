@@ -19,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from arena.forms import SingleLineCharField
+from arena.ratelimit import RATE_LIMITED_MESSAGE, client_address, take_slots
 from home.blocks import BodyBlock
 from home.calendar import STOCKHOLM, build_calendar
 from home.tasks import send_registration_confirmation
@@ -30,6 +32,8 @@ EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
 EVENT_FULL = "Evenemanget är fullbokat."
 ALREADY_REGISTERED = "Den här e-postadressen är redan anmäld."
+# Registrations one client may make for one event (a colleague may register a few others), per hour.
+REGISTRATION_LIMIT = (3, 60 * 60)
 
 
 def format_event_time(start, end):
@@ -263,6 +267,12 @@ class EventPage(RoutablePageMixin, BasePage):
             return redirect(self.get_url(request))
         form = self.registration_form(request, data=request.POST)
         if form.is_valid():
+            # Counted per event and client, so that one client cannot fill an event's seats.
+            if not take_slots(("event-registration", f"{self.pk}:{client_address(request)}", *REGISTRATION_LIMIT)):
+                form.add_error(None, RATE_LIMITED_MESSAGE)
+                response = self.render(request, context_overrides={"form": form})
+                response.status_code = 429
+                return response
             try:
                 registration = self.register(**form.cleaned_data)
             except RegistrationRefused as refusal:
@@ -310,14 +320,12 @@ class EventRegistrationForm(forms.ModelForm):
     class Meta:
         model = EventRegistration
         fields = ["name", "email", "organisation"]
+        field_classes = {"name": SingleLineCharField, "organisation": SingleLineCharField}
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
-
-    def clean_name(self):
-        return self.cleaned_data["name"].strip()
 
     def clean_email(self):
         return self.cleaned_data["email"].strip()

@@ -158,6 +158,7 @@ class MemberProfileFactory(factory.django.DjangoModelFactory):
     title = "Verksamhetsutvecklare"
     display_name = factory.Sequence(lambda n: f"Medlem Nummer {n}")
     is_approved = True
+    verified_email = factory.LazyAttribute(lambda profile: profile.user.email.lower())
 
     class Meta:
         model = MemberProfile

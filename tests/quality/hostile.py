@@ -6,17 +6,19 @@ import functools
 import io
 import re
 import time
+import uuid
 from contextlib import contextmanager
 from urllib.parse import quote_plus
 
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils.html import escape
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from PIL import Image
+
+from arena import ratelimit
 
 # Few examples and no deadline: each one is a request against a real database. The site the
 # examples post to is built once by function-scoped fixtures; every example runs in a savepoint
@@ -94,10 +96,10 @@ def post(client, path, data):
 
 
 @contextmanager
-def isolated_example(*rate_limit_keys):
+def isolated_example():
     """One Hypothesis example: what it writes is rolled back, and it starts with no rate limit
-    counted (only the given keys are deleted: the Redis cache may be shared)."""
-    cache.delete_many(list(rate_limit_keys))
+    counted (under keys of its own; the fixture fresh_rate_limits restores the namespace)."""
+    ratelimit.NAMESPACE = f"rate-limit-test-{uuid.uuid4().hex}"
     with transaction.atomic():
         yield
         transaction.set_rollback(True)

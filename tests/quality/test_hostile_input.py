@@ -12,7 +12,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from machina.core.db.models import get_model
 
+from arena.forms import SingleLineCharField
 from forum.machina.links import topic_url
+from forum.membership.forms import DisplayNameField
 from forum.models import MemberProfile, MembershipApplication, Organisation
 from home.models import EventRegistration
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, PostFactory
@@ -293,8 +295,9 @@ def test_profile_edit(member_client, member, fields):
 
         profile = MemberProfile.objects.get(user=member)
         if response.status_code == 302:
-            assert profile.display_name == as_received(fields["display_name"]).strip()
-            assert profile.title == as_received(fields["title"]).strip()
+            # Saved on one line, the display name also without invisible characters.
+            assert profile.display_name == DisplayNameField().clean(as_received(fields["display_name"]))
+            assert profile.title == SingleLineCharField().clean(as_received(fields["title"]))
         else:
             assert_form_kept(response, fields, fields)
             assert (profile.display_name, profile.title) == (before.display_name, before.title)

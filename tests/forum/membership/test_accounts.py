@@ -1,6 +1,7 @@
 """Member accounts under /konto/: register, log in and out, passwords, profile, approval."""
 
 import re
+from unittest.mock import patch
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from forum.membership.forms import send_password_reset
 from forum.models import MemberProfile
 from tests.forum.factories import MemberProfileFactory, OrganisationFactory, UserFactory
 
@@ -17,7 +19,9 @@ PASSWORD = "ett-riktigt-bra-losenord"
 
 @pytest.fixture
 def organisation(db):
-    return OrganisationFactory(name="Huddinge kommun", sector="kommun", email_domains="huddinge.se")
+    return OrganisationFactory(
+        name="Huddinge kommun", sector="kommun", email_domains="huddinge.se", listed_in_directory=True
+    )
 
 
 def registration(organisation, **changes):
@@ -73,16 +77,18 @@ def test_registration_with_a_verified_domain_makes_a_member_once_the_address_is_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/konto/registrera/", registration(organisation), follow=True)
 
-    assert response.redirect_chain == [("/konto/", 302)]
-    assert "Följ länken i det för att bekräfta adressen" in response.content.decode()
-    assert "Bekräfta din e-postadress med länken vi skickade" in response.content.decode()
+    assert response.redirect_chain == [("/konto/registrera/skickat/", 302)]
+    assert "Om adressen kan användas har vi skickat ett e-postmeddelande" in response.content.decode()
+    assert response.context["user"].is_anonymous, "nobody is logged in before the address is confirmed"
     profile = MemberProfile.objects.get(user__username="anna.svensson@huddinge.se")
     assert profile.organisation == organisation
     assert profile.user.check_password(PASSWORD)
     assert not profile.is_approved  # anyone can type an address; the link proves it is theirs
+    assert not profile.email_verified
     (email,) = mailoutbox  # nothing for the reviewers to do
     assert email.to == ["anna.svensson@huddinge.se"]
     assert email.subject == "Bekräfta din e-postadress hos Arena Huddinge"
+    assert "när du har bekräftat den är du medlem direkt" in email.body
     link = re.search(r"http://testserver(/konto/bekrafta/\S+/)", email.body).group(1)
 
     page = client.get(link)
@@ -91,12 +97,15 @@ def test_registration_with_a_verified_domain_makes_a_member_once_the_address_is_
     assert not profile.is_approved  # opening the link (as mail scanners do) is not enough
     confirmed = client.post(link, follow=True)
 
+    assert confirmed.redirect_chain == [("/konto/logga-in/", 302)]
     assert "Din adress är bekräftad och du är nu medlem" in confirmed.content.decode()
-    assert "Godkänd medlem" in confirmed.content.decode()
     profile.refresh_from_db()
     assert profile.is_approved
+    assert profile.email_verified
     assert profile.user.groups.filter(name="Medlemmar").exists()
     assert "Länken fungerar inte" in client.get(link).content.decode()  # used once only
+    client.post("/konto/logga-in/", {"username": "anna.svensson@huddinge.se", "password": PASSWORD})
+    assert "Godkänd medlem" in client.get("/konto/").content.decode()
 
 
 def test_confirmation_link_with_a_wrong_token_does_nothing(client, home_page, organisation):
@@ -110,34 +119,66 @@ def test_confirmation_link_with_a_wrong_token_does_nothing(client, home_page, or
     assert not profile.is_approved
 
 
-def test_registration_with_another_domain_waits_for_approval(
+def test_registration_with_another_domain_waits_for_approval_once_the_address_is_confirmed(
     client, home_page, organisation, reviewer, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/konto/registrera/", registration(organisation, email="anna@gmail.example.com"), follow=True
-        )
+        client.post("/konto/registrera/", registration(organisation, email="anna@gmail.example.com"))
 
-    html = response.content.decode()
-    assert "Innan du kan skriva i forumet behöver Arena Huddinge bekräfta" in html
-    assert "Väntar på att Arena Huddinge bekräftar" in html
     profile = MemberProfile.objects.get(user__username="anna@gmail.example.com")
+    # Only the person hears of it until the address is confirmed: nobody reviews a made-up address.
+    (email,) = mailoutbox
+    assert email.to == ["anna@gmail.example.com"]
+    assert "kontrollerar Arena Huddinge att du hör till Huddinge kommun" in email.body
+    link = re.search(r"http://testserver(/konto/bekrafta/\S+/)", email.body).group(1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(link, follow=True)
+
+    assert "Innan du kan skriva i forumet behöver Arena Huddinge bekräfta" in confirmed.content.decode()
+    profile.refresh_from_db()
+    assert profile.email_verified
     assert not profile.is_approved
     assert not profile.user.groups.exists()
-    assert [message.to for message in mailoutbox] == [["kommunikator@arenahuddinge.se"]]
-    assert mailoutbox[0].subject == "Ny medlem väntar på godkännande: Anna S"
-    assert f"http://testserver/admin/medlemskap/medlemmar/inspect/{profile.pk}/" in mailoutbox[0].body
+    assert [message.to for message in mailoutbox[1:]] == [["kommunikator@arenahuddinge.se"]]
+    assert mailoutbox[1].subject == "Ny medlem väntar på godkännande: Anna S"
+    assert f"http://testserver/admin/medlemskap/medlemmar/inspect/{profile.pk}/" in mailoutbox[1].body
+    client.force_login(profile.user)
+    assert "Väntar på att Arena Huddinge bekräftar" in client.get("/konto/").content.decode()
 
 
-def test_registration_with_an_email_in_use_is_refused_in_swedish(client, home_page, organisation):
-    UserFactory(username="anna.svensson@huddinge.se")
+def test_registration_does_not_tell_whether_an_account_exists(
+    client, home_page, organisation, mailoutbox, django_capture_on_commit_callbacks
+):
+    owner = UserFactory(username="anna.svensson@huddinge.se", password="ägarens-eget-lösenord")
 
-    response = client.post("/konto/registrera/", registration(organisation, email="Anna.Svensson@huddinge.se"))
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post("/konto/registrera/", registration(organisation, email="Anna.Svensson@huddinge.se"))
+        new = client.post(
+            "/konto/registrera/", registration(organisation, email="ny@huddinge.se", display_name="Ny Person")
+        )
 
-    html = response.content.decode()
-    assert "Det finns redan ett konto med den här e-postadressen" in field_error(html, "email")
-    assert 'value="Anna S"' in html
-    assert MemberProfile.objects.count() == 0
+    assert (taken.status_code, taken.url) == (new.status_code, new.url) == (302, "/konto/registrera/skickat/")
+    assert MemberProfile.objects.get().user.username == "ny@huddinge.se"
+    owner.refresh_from_db()
+    assert owner.check_password("ägarens-eget-lösenord")
+    # The address's owner hears of the attempt, with the ways into the account they already have.
+    to_owner = next(message for message in mailoutbox if message.to == ["anna.svensson@huddinge.se"])
+    assert to_owner.subject == "Ditt konto hos Arena Huddinge"
+    assert "det finns redan ett konto med den" in to_owner.body
+    assert "http://testserver/konto/aterstall-losenord/" in to_owner.body
+
+
+def test_registration_offers_only_publicly_listed_organisations(client, home_page, organisation):
+    unlisted = OrganisationFactory(name="Hemliga Konsulterna AB", listed_in_directory=False)
+
+    form = client.get("/konto/registrera/").content.decode()
+    response = client.post("/konto/registrera/", registration(unlisted))
+
+    assert "Huddinge kommun" in form
+    assert "Hemliga Konsulterna" not in form
+    assert "Välj ett giltigt alternativ" in field_error(response.content.decode(), "organisation")
+    assert not MemberProfile.objects.exists()
 
 
 # Well-formed, but longer than the username (150) and than django-axes' log of failed logins (255).
@@ -192,10 +233,11 @@ def test_logout_needs_a_post(client, home_page):
     assert client.get("/konto/logga-ut/").status_code == 405
 
 
-def test_password_reset_by_email(client, home_page, mailoutbox):
+def test_password_reset_by_email(client, home_page, mailoutbox, django_capture_on_commit_callbacks):
     MemberProfileFactory(user__username="per@foretag.se", user__email="per@foretag.se")
 
-    response = client.post("/konto/aterstall-losenord/", {"email": "per@foretag.se"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/konto/aterstall-losenord/", {"email": "per@foretag.se"}, follow=True)
 
     assert "Kolla din e-post" in response.content.decode()
     assert len(mailoutbox) == 1
@@ -209,14 +251,60 @@ def test_password_reset_by_email(client, home_page, mailoutbox):
     assert login.status_code == 302, "the new password logs in"
 
 
-def test_password_reset_reaches_members_who_never_chose_a_password(client, home_page, mailoutbox):
+def test_password_reset_reaches_members_who_never_chose_a_password(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
     profile = MemberProfileFactory(user__username="ny@foretag.se", user__email="ny@foretag.se")
     profile.user.set_unusable_password()
     profile.user.save()
 
-    client.post("/konto/aterstall-losenord/", {"email": "ny@foretag.se"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/aterstall-losenord/", {"email": "ny@foretag.se"})
 
     assert [message.to for message in mailoutbox] == [["ny@foretag.se"]]
+
+
+def test_password_reset_answers_alike_and_mails_from_a_background_task(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    MemberProfileFactory(user__username="per@foretag.se", user__email="per@foretag.se")
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        existing = client.post("/konto/aterstall-losenord/", {"email": "per@foretag.se"})
+        unknown = client.post("/konto/aterstall-losenord/", {"email": "ingen@foretag.se"})
+
+    # Nothing is looked up or sent in the request: both answers are the same, and no mail has gone.
+    assert (existing.status_code, existing.url) == (unknown.status_code, unknown.url)
+    assert existing.content == unknown.content
+    assert mailoutbox == []
+    assert len(callbacks) == 2
+    with patch("forum.membership.forms.send_password_reset", wraps=send_password_reset) as task:
+        for callback in callbacks:
+            callback()
+
+    assert [call.args[0] for call in task.enqueue.call_args_list] == ["per@foretag.se", "ingen@foretag.se"]
+    assert [message.to for message in mailoutbox] == [["per@foretag.se"]]
+
+
+def test_setting_a_password_through_the_mailed_link_confirms_the_address(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    # Someone who lost the confirmation mail: the reset link proves the address as well.
+    profile = MemberProfileFactory(
+        user__email="per@foretag.se", verified_email="", is_approved=False, organisation__email_domains="foretag.se"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/aterstall-losenord/", {"email": "per@foretag.se"})
+    link = re.search(r"http://testserver(/konto/aterstall-losenord/\S+/)", mailoutbox[0].body).group(1)
+
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "nytt-losenord-99", "new_password2": "nytt-losenord-99"}
+    )
+
+    profile.refresh_from_db()
+    assert profile.email_verified
+    assert profile.is_approved
 
 
 def test_password_change(client, home_page):

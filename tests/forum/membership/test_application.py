@@ -6,6 +6,7 @@ import smtplib
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 
 from forum.models import MemberProfile, MembershipApplication, Organisation
@@ -146,12 +147,33 @@ def test_organisation_with_a_pending_application_cannot_apply_twice(client, home
     assert "väntar på beslut" in field_error(html, "organisation_number")
 
 
-def test_contact_email_already_in_use_is_explained(client, home_page):
+def test_an_application_does_not_tell_whether_the_contact_address_has_an_account(client, home_page):
     UserFactory(username="alva@cykelverkstad.example.se")
 
-    html = client.post("/bli-medlem/", VALID_APPLICATION).content.decode()
+    taken = client.post("/bli-medlem/", VALID_APPLICATION)
+    other = client.post(
+        "/bli-medlem/",
+        {**VALID_APPLICATION, "organisation_number": "556036-0793", "contact_email": "ny@cykelverkstad.example.se"},
+    )
 
-    assert "Det finns redan ett konto med den här e-postadressen" in field_error(html, "contact_email")
+    assert (taken.status_code, taken.url) == (other.status_code, other.url) == (302, "/bli-medlem/tack/")
+    assert MembershipApplication.objects.count() == 2
+
+
+def test_single_line_answers_stay_on_one_line_in_the_mail(
+    client, home_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    injected = "Cykelverkstad AB\r\n\r\nVinn en cykel: https://bedrageri.example.com\r\n"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/bli-medlem/", {**VALID_APPLICATION, "organisation_name": injected, "contact_name": "Alva\nL"})
+
+    application = MembershipApplication.objects.get()
+    assert application.organisation_name == "Cykelverkstad AB Vinn en cykel: https://bedrageri.example.com"
+    assert application.contact_name == "Alva L"
+    (confirmation,) = mailoutbox
+    assert "Hej Alva L!" in confirmation.body
+    assert "för Cykelverkstad AB Vinn en cykel: https://bedrageri.example.com (556016-0680)" in confirmation.body
 
 
 def test_communicator_sees_applications_filtered_by_status(client, communicator):
@@ -214,6 +236,8 @@ def test_approval_creates_member_and_the_emailed_link_sets_a_password(
     )
     assert "Mitt konto" in logged_in.content.decode()
     assert logged_in.context["user"] == user
+    profile.refresh_from_db()
+    assert profile.email_verified, "the link mailed to the address proves it"
 
 
 def test_approval_keeps_display_names_unique(client, communicator, django_capture_on_commit_callbacks):
@@ -227,17 +251,55 @@ def test_approval_keeps_display_names_unique(client, communicator, django_captur
     assert profile.display_name == "Alva Lindqvist (Sjödalens Cykelverkstad AB)"
 
 
+def test_approval_takes_over_an_unconfirmed_account_registered_with_the_contact_address(
+    client, communicator, mailoutbox, django_capture_on_commit_callbacks, home_page
+):
+    application = MembershipApplicationFactory()
+    listed = OrganisationFactory(listed_in_directory=True)
+    registration = {
+        "first_name": "Mallory",
+        "last_name": "Ondsint",
+        "email": "alva@cykelverkstad.example.se",
+        "password1": "inkräktarens-lösenord-1",
+        "password2": "inkräktarens-lösenord-1",
+        "organisation": listed.pk,
+        "display_name": "Inte Alva",
+    }
+    Client().post("/konto/registrera/", registration)  # someone else, before the approval
+    squatted = get_user_model().objects.get(username="alva@cykelverkstad.example.se")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("membershipapplication:approve", args=[application.pk]), follow=True)
+
+    assert "Sjödalens Cykelverkstad AB är nu medlem" in response.content.decode()
+    user = get_user_model().objects.get(username="alva@cykelverkstad.example.se")
+    assert user.pk == squatted.pk
+    assert not user.has_usable_password(), "the squatter's password is gone"
+    assert (user.first_name, user.last_name) == ("Alva", "Lindqvist")
+    profile = MemberProfile.objects.get(user=user)
+    assert (profile.organisation.name, profile.display_name, profile.is_approved) == (
+        "Sjödalens Cykelverkstad AB",
+        "Alva Lindqvist",
+        True,
+    )
+    assert not profile.email_verified  # until Alva sets her password through the mailed link
+    assert [message.to for message in mailoutbox] == [["alva@cykelverkstad.example.se"]]
+    assert "/konto/aterstall-losenord/" in mailoutbox[0].body
+
+
 def test_approval_that_cannot_be_completed_saves_nothing(
     client, communicator, mailoutbox, django_capture_on_commit_callbacks
 ):
     application = MembershipApplicationFactory()
-    UserFactory(username="alva@cykelverkstad.example.se")  # registered after applying
+    # A member who confirmed the address is never moved to another organisation by an application.
+    MemberProfileFactory(user__username="alva@cykelverkstad.example.se", user__email="alva@cykelverkstad.example.se")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("membershipapplication:approve", args=[application.pk]), follow=True)
 
     assert "Det gick inte" in response.content.decode()
-    assert not Organisation.objects.exists()
+    assert "hör redan till ett bekräftat konto" in response.content.decode()
+    assert not Organisation.objects.exclude(members__user__username="alva@cykelverkstad.example.se").exists()
     application.refresh_from_db()
     assert application.status == "pending"
     assert mailoutbox == []

@@ -25,6 +25,7 @@ from tests.forum.factories import (
     ForumProfileFactory,
     MemberProfileFactory,
     MembershipApplicationFactory,
+    OrganisationFactory,
     Post,
     PostFactory,
     PostReportFactory,
@@ -361,3 +362,38 @@ def test_deleting_posts_removes_their_attached_files(
 
     assert not Attachment.objects.exists()
     assert not Path(stored).exists()
+
+
+def test_registering_someone_elses_address_gives_none_of_their_data(client, home_page):
+    """What others sent in with an address (contact messages, event registrations, an
+    application) is neither downloaded nor erased by an account until its address is confirmed."""
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    EventRegistrationFactory(event=event, name="Zyxwvu Qwertzu", email=EMAIL)
+    MembershipApplicationFactory(contact_name="Zyxwvu Qwertzu", contact_email=EMAIL, contact_phone="070-123 45 67")
+    FormSubmission.objects.create(
+        page=ContactPageFactory(parent=home_page), form_data={"namn": "Zyxwvu Qwertzu", "e_post": EMAIL}
+    )
+    organisation = OrganisationFactory(listed_in_directory=True)
+    registration = {
+        "first_name": "Mallory",
+        "last_name": "Ondsint",
+        "email": EMAIL,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "organisation": organisation.pk,
+        "display_name": "Mallory",
+    }
+
+    registered = client.post(reverse("accounts:register"), registration, follow=True)
+    assert registered.context["user"].is_anonymous, "registering logs nobody in"
+    client.post(reverse("accounts:login"), {"username": EMAIL, "password": PASSWORD})
+    _, data = download(client)
+    deleted = delete_account(client, posts="keep")
+
+    assert data["anmälningar_till_evenemang"] == []
+    assert data["meddelanden_via_kontaktformuläret"] == []
+    assert data["medlemsansökningar_som_kontaktperson"] == []
+    assert deleted.status_code == 302
+    assert EventRegistration.objects.get().email == EMAIL
+    assert MembershipApplication.objects.get().contact_phone == "070-123 45 67"
+    assert FormSubmission.objects.get().form_data["e_post"] == EMAIL
