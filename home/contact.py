@@ -1,5 +1,4 @@
-"""Rules for the contact form that are not about the page itself: the per-client rate limit,
-which the forum's report form (forum/moderation/views.py) counts in a scope of its own."""
+"""Rules for the contact form that are not about the page itself: the per-client rate limit."""
 
 from arena.ratelimit import client_address, take_slots
 
@@ -7,7 +6,7 @@ RATE_LIMIT_SUBMISSIONS = 5
 RATE_LIMIT_WINDOW_SECONDS = 10 * 60
 
 
-def take_submission_slot(request, scope="contact-form"):
+def take_submission_slot(request):
     """Counts one submission from the request's client to the form. False once the client has used
     up its RATE_LIMIT_SUBMISSIONS within the current RATE_LIMIT_WINDOW_SECONDS."""
-    return take_slots((scope, client_address(request), RATE_LIMIT_SUBMISSIONS, RATE_LIMIT_WINDOW_SECONDS))
+    return take_slots(("contact-form", client_address(request), RATE_LIMIT_SUBMISSIONS, RATE_LIMIT_WINDOW_SECONDS))

@@ -10,7 +10,7 @@ for every word as a substring.
 
 The plan on PostgreSQL, chosen from EXPLAIN ANALYZE over the benchmark's 200,000 posts on a busy
 2-core machine (the query alone, ms): the words live in a stored tsvector column with a GIN index
-(migration 0006); the newest MAX_HITS matching ids are fetched once with their rank and sorted by
+(migration 0008); the newest MAX_HITS matching ids are fetched once with their rank and sorted by
 rank in Python, so the Paginator counts a list (no COUNT over the match) and a page fetches its ten.
 - PostgreSQL cannot estimate a prefix query (``'frukost':*`` is always 2 % of the rows): left to
   itself it walked the date index for every word, 12 ms for "samverkan" (70,000 matches) but 600 to 770

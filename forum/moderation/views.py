@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 from machina.core.db.models import get_model
 
+from arena.ratelimit import client_address, take_slots
 from forum.machina.links import post_url
-from home.contact import take_submission_slot
 
 from .forms import HandleReportForm, PostReportForm, VisitorPostReportForm
 from .services import can_report, dismiss_report, hide_post, moderated_forums, open_reports
@@ -16,6 +16,9 @@ from .services import can_report, dismiss_report, hide_post, moderated_forums, o
 Post = get_model("forum_conversation", "Post")
 
 HONEYPOT_FIELD = "website"
+# Reports a client may send in a window: enough for a reader who finds several bad posts.
+REPORTS_PER_WINDOW = 5
+REPORT_WINDOW_SECONDS = 10 * 60
 RATE_LIMITED_MESSAGE = (
     "Du har skickat många anmälningar på kort tid. Vänta en stund och försök igen. Det du skrev finns kvar nedan."
 )
@@ -40,7 +43,7 @@ def report_post(request, post_id):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get(HONEYPOT_FIELD):
             return _thanks(request, post)
-        if take_submission_slot(request, scope="forum-report"):
+        if take_slots(("forum-report", client_address(request), REPORTS_PER_WINDOW, REPORT_WINDOW_SECONDS)):
             report = form.save(commit=False)
             report.post = post
             report.reporter = user if user.is_authenticated else None

@@ -6,7 +6,7 @@ from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
 from forum.models import PostReport
-from home.contact import RATE_LIMIT_SUBMISSIONS
+from forum.moderation.views import REPORTS_PER_WINDOW
 from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, PostFactory, TopicFactory, UserFactory
 from tests.forum.helpers import forum_url
 
@@ -115,7 +115,7 @@ def test_a_visitors_report_with_the_honeypot_filled_is_dropped_silently(client, 
 
 
 def test_reports_from_one_address_are_limited_and_the_text_is_kept(client, reply):
-    for number in range(RATE_LIMIT_SUBMISSIONS):
+    for number in range(REPORTS_PER_WINDOW):
         client.post(report_url(reply), {"reason": f"Anmälan {number}."})
 
     response = client.post(report_url(reply), {"reason": "En anmälan för mycket.", "reporter_email": "a@example.se"})
@@ -124,7 +124,7 @@ def test_reports_from_one_address_are_limited_and_the_text_is_kept(client, reply
     assert response.status_code == 200
     assert "Du har skickat många anmälningar på kort tid" in html
     assert "En anmälan för mycket." in html and 'value="a@example.se"' in html
-    assert PostReport.objects.count() == RATE_LIMIT_SUBMISSIONS
+    assert PostReport.objects.count() == REPORTS_PER_WINDOW
 
 
 def test_a_visitor_cannot_report_a_post_in_a_members_only_forum(client, members_forum):

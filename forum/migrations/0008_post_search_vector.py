@@ -41,6 +41,6 @@ def run_on_postgresql(statements):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("arena_forum", "0005_post_report_by_anyone")]
+    dependencies = [("arena_forum", "0007_member_display_name_skeleton_unique")]
 
     operations = [migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD))]
