@@ -1,5 +1,6 @@
 """machina's forum URLs, with every member page (/forum/member/...) open to forum members only,
-and the topic forms that show an invalid poll question's errors (topic_form.py).
+the topic forms that show an invalid poll question's errors (topic_form.py) and a topic page
+with fewer queries (topic_view.py).
 
 machina builds its URL tree from factories meant to be subclassed; this swaps in a member factory
 whose views are wrapped in ``members_only``. Profiles, post lists and subscriptions are then
@@ -13,12 +14,14 @@ from machina.urls import BoardURLPatternsFactory
 from forum.permissions import members_only
 
 from .topic_form import ArenaTopicCreateView, ArenaTopicUpdateView
+from .topic_view import ArenaTopicView
 
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
 ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
 
 
 class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
+    topic_view = ArenaTopicView
     topic_create_view = ArenaTopicCreateView
     topic_update_view = ArenaTopicUpdateView
 

@@ -10,7 +10,7 @@ from machina.core.db.models import get_model
 from forum.machina.links import post_url
 
 from .forms import HandleReportForm, PostReportForm
-from .services import can_report, dismiss_report, hide_post, moderated_forums, open_reports
+from .services import can_report, dismiss_report, handles_reports, hide_post, open_reports
 
 Post = get_model("forum_conversation", "Post")
 
@@ -41,7 +41,7 @@ def report_post(request, post_id):
 
 
 def _require_moderator(request):
-    if not moderated_forums(request.user, request.forum_permission_handler).exists():
+    if not handles_reports(request.user, request.forum_permission_handler):
         raise PermissionDenied
 
 

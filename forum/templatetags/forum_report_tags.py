@@ -1,6 +1,6 @@
 from django import template
 
-from forum.moderation.services import can_report, moderated_forums
+from forum.moderation.services import can_report, handles_reports
 
 register = template.Library()
 
@@ -16,4 +16,4 @@ def can_report_post(context, post):
 def can_handle_reports(context):
     """True when the current user works the report queue (``{% can_handle_reports as x %}``)."""
     request = context["request"]
-    return moderated_forums(request.user, request.forum_permission_handler).exists()
+    return handles_reports(request.user, request.forum_permission_handler)
