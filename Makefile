@@ -53,12 +53,12 @@ bench: install
 
 # Starts deploy/Procfile (gunicorn and the worker) with honcho and the production settings against
 # PostgreSQL and Redis on loopback, in a database of its own; waits for /readyz, fetches the start
-# page, stops them and prints their output (tests/test_prod_check.py).
+# page, stops them and prints their output (tests/quality/test_prod_check.py).
 PROD_CHECK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 PROD_CHECK_REDIS_URL ?= redis://127.0.0.1:6379/0
 prod-check: install
 	DATABASE_URL=$(PROD_CHECK_DATABASE_URL) REDIS_URL=$(PROD_CHECK_REDIS_URL) \
-		$(BIN)/pytest -q -s -p no:cacheprovider tests/test_prod_check.py
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/quality/test_prod_check.py
 
 clean:
 	rm -rf $(VENV) staticfiles node_modules

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -38,10 +39,8 @@ urlpatterns = [
     path("sok/", home_views.search, name="search"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files while developing; static() adds nothing unless DEBUG is on.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's page serving comes last: it answers every path nothing above has claimed. Its own
 # pattern only takes paths ending in a slash, so calendar feeds ending in ".ics" (such as

@@ -20,7 +20,9 @@ class EventRegistrationViewSet(ModelViewSet):
     url_prefix = "anmalningar"
     icon = "group"
     menu_label = "Anmälningar"
-    menu_order = 250
+    # The communicators' own menus sit between Wagtail's Sidor (100) and Bilder (300): the
+    # registrations for the events under Sidor first, then Medlemskap (forum, 250).
+    menu_order = 200
     add_to_admin_menu = True
     copy_view_enabled = False
     list_display = ["name", "email", "organisation", "event", "created_at"]

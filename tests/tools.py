@@ -2,8 +2,11 @@
 fresh interpreters for settings that must be imported from scratch."""
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -41,7 +44,8 @@ def run_python(code, env):
         env=subprocess_env(env),
         capture_output=True,
         text=True,
-        timeout=120,
+        # A migrate of a fresh database takes ~45 s of CPU; on a busy machine far longer.
+        timeout=600,
     )
 
 
@@ -51,3 +55,39 @@ def run_manage(*args, env):
         f"execute_from_command_line(['manage.py', *{list(args)!r}])",
         env,
     )
+
+
+def free_port():
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class RedisServer:
+    """A Redis of the test's own on a loopback port, without persistence, to stop and start again."""
+
+    def __init__(self):
+        if not shutil.which("redis-server"):
+            missing_tool("redis-server saknas: installera Debians paket redis-server.")
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        pytest.fail(f"redis-server på port {self.port} startade inte.")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)

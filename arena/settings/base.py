@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "django_filters",
     # django-machina and what it needs. Machina's apps come before our own ``forum`` app:
     # machina's class loader takes the first INSTALLED_APPS entry named like one of its apps as
-    # the override of that app (DESIGN.md §4).
+    # the override of that app (docs/architecture.md, "Settings notes").
     "mptt",
     "haystack",
     "widget_tweaks",
@@ -142,19 +142,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Cache: local memory, or Redis when REDIS_URL is set so that several app servers share it.
 # Machina keeps uploaded attachments in its own cache between a preview and the final post.
+# Redis fails open (arena/cache.py): while it is down, or slower than the timeouts below, pages
+# are built from the database.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1}
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "arena.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "arena",
+            "OPTIONS": REDIS_OPTIONS,
         },
         "machina_attachments": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "arena.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "arena-attachments",
             "TIMEOUT": 60 * 60,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:

@@ -8,14 +8,13 @@ from wagtail.search import index
 from home.blocks import GoalBlock
 
 from .base import BasePage
+from .mixins import IntroductionMixin
 
 
-class ActivityPlanIndexPage(BasePage):
+class ActivityPlanIndexPage(IntroductionMixin, BasePage):
     """Verksamhetsplan: the association's activity plans, one child page per year."""
 
-    introduction = models.TextField("ingress", blank=True, max_length=600)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.panels]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.ActivityPlanPage"]

@@ -1,8 +1,10 @@
 """Activities: the events index (/aktiviteter/), one page per event, and the registrations
 visitors and members make for an event."""
 
+from functools import partial
 from http import HTTPMethod
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
@@ -19,8 +21,10 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.calendar import STOCKHOLM, build_calendar
+from home.tasks import send_registration_confirmation
 
 from .base import BasePage
+from .mixins import IntroductionMixin
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -54,12 +58,10 @@ class RegistrationRefused(Exception):
         self.field = field
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
     """The association's activities: upcoming events first, then an archive of past ones."""
 
-    introduction = models.TextField("ingress", blank=True, max_length=600)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.panels]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["home.HomePage"]
@@ -185,10 +187,6 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.start <= timezone.now()
 
     @property
-    def registration_is_open(self):
-        return not self.is_cancelled and not self.has_started
-
-    @property
     def time_display(self):
         return format_event_time(self.start, self.end)
 
@@ -212,7 +210,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return ""
 
     def register(self, *, name, email, organisation=""):
-        """Registers a person for this event, or raises RegistrationRefused.
+        """Registers a person for this event and e-mails a confirmation once the registration is
+        committed, or raises RegistrationRefused.
 
         The event's row is locked while the seats are counted, so that two people cannot both
         take the last seat; the database's unique constraint stops a second registration with
@@ -226,13 +225,15 @@ class EventPage(RoutablePageMixin, BasePage):
                     raise RegistrationRefused(ALREADY_REGISTERED, field="email")
                 if closed_reason:
                     raise RegistrationRefused(closed_reason)
-                return EventRegistration.objects.create(event=event, name=name, email=email, organisation=organisation)
+                registration = EventRegistration.objects.create(
+                    event=event, name=name, email=email, organisation=organisation
+                )
+                transaction.on_commit(partial(send_registration_confirmation.enqueue, registration.pk))
+                return registration
         except IntegrityError as error:
             raise RegistrationRefused(ALREADY_REGISTERED, field="email") from error
 
     def registration_form(self, request, data=None):
-        from home.forms import EventRegistrationForm
-
         initial = {}
         if request.user.is_authenticated:
             initial = {"name": request.user.get_full_name(), "email": request.user.email}
@@ -267,9 +268,6 @@ class EventPage(RoutablePageMixin, BasePage):
             except RegistrationRefused as refusal:
                 form.add_error(refusal.field, refusal.message)
             else:
-                from home.tasks import send_registration_confirmation
-
-                send_registration_confirmation.enqueue(registration.pk)
                 return self.render(request, context_overrides={"registration": registration})
         return self.render(request, context_overrides={"form": form})
 
@@ -304,3 +302,22 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event}"
+
+
+class EventRegistrationForm(forms.ModelForm):
+    """Name, e-mail address and organisation of a person registering for an event."""
+
+    class Meta:
+        model = EventRegistration
+        fields = ["name", "email", "organisation"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()

@@ -9,20 +9,20 @@ from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .mixins import IntroductionMixin
 from .news import NewsIndexPage, NewsPage
 
 
-class HomePage(BasePage):
+class HomePage(IntroductionMixin, BasePage):
     """The site root: what Arena Huddinge is, at a glance."""
 
     hero_heading = models.CharField("huvudrubrik", max_length=120)
-    introduction = models.TextField("ingress", blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("hero_heading"),
-        FieldPanel("introduction"),
+        *IntroductionMixin.panels,
         FieldPanel("body"),
     ]
     search_fields = [

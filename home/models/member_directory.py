@@ -1,21 +1,18 @@
 from django.core.paginator import Paginator
-from django.db import models
-from wagtail.admin.panels import FieldPanel
 
 from home.directory import DirectoryFilterForm, listed_organisations, with_logos
 
 from .base import BasePage
+from .mixins import IntroductionMixin
 
 ORGANISATIONS_PER_PAGE = 20
 
 
-class MemberDirectoryPage(BasePage):
+class MemberDirectoryPage(IntroductionMixin, BasePage):
     """Medlemmar: the member organisations that have agreed to be listed, searchable by name and
     filterable by sector. The organisations themselves are edited under Medlemskap in the admin."""
 
-    introduction = models.TextField("ingress", blank=True, max_length=600)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.panels]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

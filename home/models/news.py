@@ -19,6 +19,7 @@ from home.blocks import BodyBlock
 from home.feeds import NewsFeed
 
 from .base import BasePage
+from .mixins import IntroductionMixin
 
 NEWS_PER_PAGE = 10
 
@@ -32,16 +33,14 @@ def news_with_images(queryset):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
     """Nyheter: the association's news, newest first, ten to a page, filterable by tag.
 
     The RSS feed is a route of this page rather than a URL in arena/urls.py: it then follows the
     page wherever editors move or rename it, and each site in a multi-site setup gets its own.
     """
 
-    introduction = models.TextField("ingress", blank=True, max_length=600)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.panels]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]

@@ -1,4 +1,3 @@
-from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -6,17 +5,17 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 from .base import BasePage
+from .mixins import IntroductionMixin
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroductionMixin, BasePage):
     """A page of text and pictures: Vår verksamhet, Vision, the privacy notice and the like."""
 
-    introduction = models.TextField("ingress", blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("introduction"),
+        *IntroductionMixin.panels,
         FieldPanel("body"),
     ]
     search_fields = [

@@ -2,8 +2,8 @@
 
 from playwright.sync_api import expect
 
-from tests.factories import ForumMemberFactory, PostFactory
-from tests.forum_helpers import post_create_url, topic_create_url
+from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.helpers import post_create_url, topic_create_url
 
 
 def test_member_adds_a_third_poll_option_and_another_file_on_the_new_topic_form(page, site_url, log_in, public_forum):

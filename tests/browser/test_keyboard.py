@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from forum.machina.links import topic_url
-from tests.factories import ContactPageFactory, ForumMemberFactory, PostFactory, StandardPageFactory
-from tests.forum_helpers import topic_create_url
+from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.helpers import topic_create_url
+from tests.home.factories import ContactPageFactory, StandardPageFactory
 
 MOST_TAB_STOPS = 80
 

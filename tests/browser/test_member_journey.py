@@ -8,7 +8,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.factories import ForumMemberFactory, OrganisationFactory
+from tests.forum.factories import ForumMemberFactory, OrganisationFactory
 
 LINK = re.compile(r"https?://\S+")
 

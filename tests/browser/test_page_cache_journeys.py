@@ -3,7 +3,7 @@ browser must not show a member the copy it kept from before they logged in, nor 
 
 from playwright.sync_api import expect
 
-from tests.factories import ForumMemberFactory
+from tests.forum.factories import ForumMemberFactory
 
 
 def test_a_visitor_who_logs_in_and_out_never_gets_the_browsers_copy_for_the_other_state(

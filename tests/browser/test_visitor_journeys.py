@@ -1,6 +1,6 @@
 from playwright.sync_api import expect
 
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 
 
 def test_visitor_follows_the_menu_to_a_page(page, site_url, home_page):

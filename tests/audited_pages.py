@@ -1,0 +1,244 @@
+"""One page of every kind, for the independent checkers that read them all: the Nu HTML Checker
+(tests/quality/test_html_validity.py), axe-core (tests/browser/test_accessibility.py), and the
+forum's language, inline-script and cookie checks. The root conftest.py registers these fixtures
+for the whole suite, so the lists are defined once."""
+
+import pytest
+from django.urls import reverse
+from machina.core.db.models import get_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from forum.machina.links import topic_url
+from forum.notifications.emails import unsubscribe_token
+from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
+from home.models import ContactPage
+from tests.forum.factories import (
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    MemberProfileFactory,
+    OrganisationFactory,
+    PostFactory,
+    TopicFactory,
+)
+from tests.forum.helpers import forum_url, post_create_url, post_update_url, topic_create_url
+from tests.home.factories import (
+    ActivityPlanIndexPageFactory,
+    ActivityPlanPageFactory,
+    ContactPageFactory,
+    DocumentFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    ImageFactory,
+    MemberDirectoryPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
+
+TopicPoll = get_model("forum_polls", "TopicPoll")
+TopicPollOption = get_model("forum_polls", "TopicPollOption")
+
+
+@pytest.fixture
+def audited_urls(home_page, public_forum, media_root):
+    """One page of every public kind, for the independent accessibility and HTML checkers.
+
+    Extend this list whenever a new kind of public page lands.
+    """
+    # A photo narrower than the largest rendition the pages ask for: srcset lists each width once.
+    photo = ImageFactory(file=get_test_image_file(size=(500, 300)))
+    StandardPageFactory(
+        parent=home_page,
+        title="Vår verksamhet",
+        slug="var-verksamhet",
+        show_in_menus=True,
+        body=[
+            ("heading", {"text": "Olikheterna är vår styrka", "level": "h2"}),
+            ("paragraph", "<p>Kommun och näringsliv möts på lika villkor.</p>"),
+            (
+                "image",
+                {
+                    "image": {"image": photo, "alt_text": "Medlemmar samtalar vid ett bord.", "decorative": False},
+                    "caption": "Frukostmöte i Flemingsberg",
+                },
+            ),
+            ("quote", {"text": "I mellanrummen hittar vi nya idéer.", "attribution": "En medlem"}),
+        ],
+    )
+    ContactPageFactory(parent=home_page)
+    MemberDirectoryPageFactory(parent=home_page)
+    huddingehem = OrganisationFactory(
+        name="Huddingehem AB",
+        sector="kommun",
+        website="https://www.huddingehem.se",
+        logo=ImageFactory(),
+        listed_in_directory=True,
+    )
+    cykelverkstad = OrganisationFactory(name="Sjödalens Cykelverkstad AB", listed_in_directory=True)
+    # Authors from both sectors: their posts carry sector badges and the forum marks the topic.
+    topic = PostFactory(
+        topic__forum=public_forum,
+        topic__poster=MemberProfileFactory(organisation=huddingehem).user,
+        content="Hur når vi fler unga till sommarjobb?",
+    ).topic
+    PostFactory(
+        topic=topic,
+        poster=MemberProfileFactory(organisation=cykelverkstad).user,
+        subject=f"Re: {topic.subject}",
+        content="Vi kan ta emot två i augusti.",
+    )
+    news_index = NewsIndexPageFactory(parent=home_page)
+    news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
+    news.tags.add("företagsklimat")
+    news.save()
+    events = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=events, title="Dialogmöte om samhällsbyggnad", slug="dialogmote", capacity=40)
+    plans = ActivityPlanIndexPageFactory(parent=home_page)
+    plan = ActivityPlanPageFactory(
+        parent=plans,
+        plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
+        focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
+    )
+    # The pages about the site, with the demo content's own text.
+    privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
+    cookies = StandardPageFactory(parent=home_page, **COOKIE_PAGE)
+    contact_page = ContactPage.objects.child_of(home_page).get()
+    statement = StandardPageFactory(parent=home_page, **accessibility_page_data(contact_page))
+    return {
+        "startsida": "/",
+        "standardsida": "/var-verksamhet/",
+        "kontaktsida": "/kontakt/",
+        "medlemsförteckning": "/medlemmar/?q=ab",
+        "sökresultat": "/sok/?q=verksamhet",
+        "sidan finns inte": "/finns-inte/",
+        "forumöversikt": "/forum/",
+        "forum": forum_url(public_forum),
+        "ämne i forumet": topic_url(topic),
+        "sök bland foruminlägg": "/sok/?q=sommarjobb",
+        "nyheter": news_index.url,
+        "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",
+        "nyhet": news.url,
+        "aktiviteter": events.url,
+        "aktivitet": event.url,
+        "verksamhetsplaner": plans.url,
+        "verksamhetsplan": plan.url,
+        "bli medlem": "/bli-medlem/",
+        "logga in": "/konto/logga-in/",
+        "skapa konto": "/konto/registrera/",
+        "glömt lösenordet": "/konto/aterstall-losenord/",
+        "integritet": privacy.url,
+        "om kakor": cookies.url,
+        "tillgänglighetsredogörelse": statement.url,
+        "ansökan mottagen": reverse("membership_application_received"),
+        "ogiltig bekräftelselänk": reverse("accounts:confirm_email", args=["MQ", "ogiltig"]),
+        "kontot raderat": reverse("accounts:deleted"),
+    }
+
+
+@pytest.fixture
+def forms_with_errors(audited_urls):
+    """Public forms sent empty and shown again with their errors, for the same checkers:
+    {name: (path, submit button, fields to empty first)}."""
+    return {
+        "kontaktformulär med fel": ("/kontakt/", "Skicka meddelande", ()),
+        "bli medlem med fel": ("/bli-medlem/", "Skicka ansökan", ()),
+        "logga in med fel": ("/konto/logga-in/", "Logga in", ()),
+        "skapa konto med fel": ("/konto/registrera/", "Skapa konto", ()),
+        "glömt lösenordet med fel": ("/konto/aterstall-losenord/", "Skicka länk", ()),
+    }
+
+
+@pytest.fixture
+def member_forms_with_errors(member_audited_urls):
+    """`audit_member`'s account forms sent empty and shown again with their errors."""
+    return {
+        "profil med fel": (reverse("accounts:profile"), "Spara", ("display_name",)),
+        "radera konto med fel": (reverse("accounts:delete"), "Radera mitt konto", ()),
+        "byt lösenord med fel": (reverse("accounts:password_change"), "Byt lösenord", ()),
+    }
+
+
+@pytest.fixture
+def audit_member(db):
+    """The forum member the checkers are logged in as for `member_audited_urls`."""
+    return ForumMemberFactory(username="maja", first_name="Maja", last_name="Medlem")
+
+
+@pytest.fixture
+def member_audited_urls(audit_member, home_page, public_forum):
+    """One forum page of every kind a logged-in member sees, for the same independent checkers.
+
+    The checkers log in as `audit_member` before they fetch these.
+    """
+    MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
+    topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
+    PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
+    PostFactory(
+        topic=topic,
+        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
+        subject="Re: Praktikplatser till hösten",
+        content="Vi kan ta emot två i augusti.",
+    )
+    own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
+    poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
+    for month in ("Juni", "Augusti"):
+        TopicPollOption.objects.create(poll=poll, text=month)
+    topic_kwargs = {
+        "forum_slug": public_forum.slug,
+        "forum_pk": public_forum.pk,
+        "topic_slug": topic.slug,
+        "topic_pk": topic.pk,
+    }
+    return {
+        "forumöversikt (medlem)": "/forum/",
+        "forum (medlem)": forum_url(public_forum),
+        "ämne i forumet (medlem)": topic_url(topic),
+        "nytt ämne": topic_create_url(public_forum),
+        "svar i ämnet": post_create_url(topic),
+        "redigera ämne": reverse(
+            "forum_conversation:topic_update",
+            kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
+        ),
+        "redigera svar": post_update_url(own_reply),
+        "radera inlägg": reverse("forum_conversation:post_delete", kwargs={**topic_kwargs, "pk": own_reply.pk}),
+        "avsluta prenumeration": reverse("forum_member:topic_unsubscribe", args=[topic.pk]),
+        "redigera forumprofil": reverse("forum_member:profile_update"),
+        "markera forum som lästa": reverse("forum_tracking:mark_all_forums_read"),
+        "markera ämnen som lästa": reverse("forum_tracking:mark_topics_read", args=[public_forum.pk]),
+        "sök bland foruminlägg (medlem)": "/sok/?q=praktikanter",
+        "medlemsprofil": reverse("forum_member:profile", args=[audit_member.pk]),
+        "mina inlägg": reverse("forum_member:user_posts", args=[audit_member.pk]),
+        "mina prenumerationer": reverse("forum_member:user_subscriptions"),
+        "olästa ämnen": reverse("forum_tracking:unread_topics"),
+        "mitt konto": reverse("accounts:overview"),
+        "profil": reverse("accounts:profile"),
+        "ladda ner mina uppgifter": reverse("accounts:personal_data"),
+        "radera mitt konto": reverse("accounts:delete"),
+        "byt lösenord": reverse("accounts:password_change"),
+        "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
+    }
+
+
+@pytest.fixture
+def audit_moderator(db):
+    """The moderator the checkers are logged in as for `moderator_audited_urls`."""
+    return ForumModeratorFactory(username="mona")
+
+
+@pytest.fixture
+def moderator_audited_urls(audit_moderator, home_page, public_forum):
+    """The forum pages only a moderator sees, for the same independent checkers."""
+    topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
+    queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
+    return {
+        "ämne i forumet (moderator)": topic_url(topic),
+        "modereringskö": reverse("forum_moderation:queue"),
+        "inlägg i modereringskön": reverse("forum_moderation:queued_post", args=[queued.pk]),
+        "godkänn inlägg": reverse("forum_moderation:approve_queued_post", args=[queued.pk]),
+        "avslå inlägg": reverse("forum_moderation:disapprove_queued_post", args=[queued.pk]),
+        "lås ämne": reverse("forum_moderation:topic_lock", kwargs=topic_kwargs),
+        "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
+        "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
+        "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
+    }

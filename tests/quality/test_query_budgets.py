@@ -1,0 +1,263 @@
+"""Query budgets: a page costs the same number of SQL queries with 5 items as with 100, within a
+stated budget. A query per row in a template shows up here as a count that grows.
+
+Each count is for rendering the page, as after a change: the shared page cache is emptied first
+(tests/quality/test_page_cache.py covers the cached answers, which need no query at all)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from machina.conf import settings as machina_settings
+
+from arena.page_cache import invalidate_cached_pages
+from forum.machina.links import topic_url
+from forum.models import Sector
+from forum.notifications.emails import notifications_muted
+from tests.forum.factories import (
+    ForumFactory,
+    ForumMemberFactory,
+    ForumModeratorFactory,
+    MemberProfileFactory,
+    PostFactory,
+    TopicFactory,
+)
+from tests.forum.helpers import forum_url, post_create_url
+from tests.home.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
+
+
+def queries_for(client, url):
+    invalidate_cached_pages()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_news(news_index, count, image):
+    for n in range(count):
+        page = NewsPageFactory(parent=news_index, title=f"Nyhet om mellanrummen {n}", image=image)
+        page.tags.add("samhällsbyggnad", f"tema-{n % 3}")
+        page.save()
+
+
+def add_events(event_index, count):
+    for n in range(count):
+        EventPageFactory(parent=event_index, title=f"Frukostmöte om mellanrummen {n}")
+
+
+@pytest.fixture
+def sections(home_page, media_root):
+    return {
+        "news": NewsIndexPageFactory(parent=home_page),
+        "events": EventIndexPageFactory(parent=home_page),
+        "image": ImageFactory(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/", 15),
+        ("/nyheter/", 20),
+        ("/nyheter/?tagg=samhallsbyggnad", 20),
+        ("/aktiviteter/", 20),
+        ("/sok/?q=nyhet", 20),
+    ],
+)
+def test_listing_costs_the_same_with_5_and_100_items(client, sections, url, budget):
+    add_news(sections["news"], 5, sections["image"])
+    add_events(sections["events"], 5)
+    queries_for(client, url)  # warm the per-process caches (content types, site root paths)
+    with_5 = queries_for(client, url)
+
+    add_news(sections["news"], 95, sections["image"])
+    add_events(sections["events"], 95)
+    with_100 = queries_for(client, url)
+
+    assert with_5 == with_100, f"{url}: {with_5} queries with 5 items, {with_100} with 100"
+    assert with_100 <= budget, f"{url}: {with_100} queries, budget {budget}"
+
+
+def add_forum_posts(forums, numbers):
+    """Matching posts, alternately in each forum, each in its own topic by a member with a display name."""
+    for n in numbers:
+        poster = ForumMemberFactory()
+        MemberProfileFactory(user=poster)
+        topic = TopicFactory(forum=forums[n % 2], poster=poster, subject=f"Mellanrummen {n}")
+        PostFactory(topic=topic, content=f"Ett inlägg om mellanrummen nummer {n}.")
+
+
+# Measured: 15 queries for a visitor, 20 for a member (session, user, group grants, Wagtail user perms).
+SEARCH_BUDGET = 25
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member"])
+def test_search_with_forum_posts_costs_the_same_with_5_and_100_posts(
+    client, sections, public_forum, members_forum, who
+):
+    if who == "member":
+        client.force_login(ForumMemberFactory())
+    add_news(sections["news"], 5, sections["image"])
+    add_forum_posts([public_forum, members_forum], range(5))
+    url = "/sok/?q=mellanrummen"
+    queries_for(client, url)
+    with_5 = queries_for(client, url)
+
+    add_forum_posts([public_forum, members_forum], range(5, 100))
+    response = client.get(url)
+    with_100 = queries_for(client, url)
+
+    readable = 100 if who == "member" else 50  # half the posts are in the members-only forum
+    assert f"och {readable} foruminlägg." in response.content.decode()
+    assert with_5 == with_100, f"{url} ({who}): {with_5} queries with 5 posts, {with_100} with 100"
+    assert with_100 <= SEARCH_BUDGET, f"{url} ({who}): {with_100} queries, budget {SEARCH_BUDGET}"
+
+
+CONTENT_PAGE_BUDGET = 15
+
+
+def test_content_pages_stay_within_budget(client, home_page, sections):
+    add_news(sections["news"], 1, sections["image"])
+    news_page = sections["news"].get_children().live().first()
+    standard_page = StandardPageFactory(parent=home_page, slug="var-verksamhet", show_in_menus=True)
+    for n in range(10):
+        StandardPageFactory(parent=home_page, title=f"Menysida {n}", show_in_menus=True)
+
+    for url in (news_page.url, standard_page.url):
+        queries_for(client, url)
+        count = queries_for(client, url)
+        assert count <= CONTENT_PAGE_BUDGET, f"{url}: {count} queries, budget {CONTENT_PAGE_BUDGET}"
+
+
+# --- The forum: a page of posts or topics costs the same however long the topic or forum is ------
+
+# Visitors read the public forum; the issue's target for them and for members is 20 queries a page.
+# A member's page also reads the session, the user and their groups, the forum permissions of their
+# groups (kept in the shared cache until something changes, so counted here as after a change) and
+# their read marks; none of them per row, and no Wagtail user bar or moderation link lookups.
+FORUM_PAGE_BUDGET = {"anonymous": 20, "member": 20}
+# The reply form and the moderation queue also check what the member may do with the post.
+FORM_PAGE_BUDGET = 25
+
+
+@pytest.fixture
+def sector_authors(db):
+    """Members of both sectors, each from an organisation of their own, and one person without a
+    member profile (staff), whose posts show no organisation."""
+    members = [
+        MemberProfileFactory(user=ForumMemberFactory(), organisation__sector=sector).user
+        for sector in [Sector.KOMMUN, Sector.NARINGSLIV] * 3
+    ]
+    return [*members, ForumMemberFactory()]
+
+
+@pytest.fixture(params=["anonymous", "member"])
+def reader(request, client, sector_authors):
+    """Who reads the pages: a visitor, or a member (one of the authors) logged in."""
+    if request.param == "member":
+        client.force_login(sector_authors[0])
+    return request.param
+
+
+def add_posts(topic, count, authors):
+    with notifications_muted():
+        for n in range(count):
+            PostFactory(topic=topic, poster=authors[n % len(authors)], subject=f"Re: {topic.subject}")
+
+
+def add_topics(forum, count, authors):
+    """Topics started by one author and answered by the next: most of them by both sectors."""
+    for n in range(count):
+        topic = PostFactory(topic__forum=forum, topic__poster=authors[n % len(authors)]).topic
+        add_posts(topic, 1, [authors[(n + 1) % len(authors)]])
+
+
+def revisited(client, url):
+    """The queries of a second visit: the first one may record that a member read the page."""
+    queries_for(client, url)
+    return queries_for(client, url)
+
+
+def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, sector_authors, reader):
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    url = topic_url(topic)
+    with_15 = revisited(client, url)
+
+    add_posts(topic, 500 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_500 = revisited(client, url)
+    last_page = revisited(client, f"{url}?page=last")
+
+    assert with_15 == with_500 == last_page, f"{with_15} queries with 15 posts, {with_500} and {last_page} with 500"
+    assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def test_forum_page_costs_the_same_with_5_and_100_topics(client, public_forum, sector_authors, reader):
+    add_topics(public_forum, 5, sector_authors)
+    url = forum_url(public_forum)
+    with_5 = revisited(client, url)
+
+    add_topics(public_forum, 95, sector_authors)
+    with_100 = revisited(client, url)
+
+    assert with_5 == with_100, f"{with_5} queries with 5 topics, {with_100} with 100"
+    assert with_100 <= FORUM_PAGE_BUDGET[reader], f"{with_100} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def test_forum_index_costs_the_same_with_2_and_10_forums(client, forum_category, sector_authors, reader):
+    def add_forums(numbers):
+        for n in numbers:
+            add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), 2, sector_authors)
+        # machina looks up the parents of every forum with unread posts, one query each; a member
+        # who has read everything is the common case that must stay flat.
+        client.post(reverse("forum_tracking:mark_all_forums_read"))
+
+    add_forums(range(2))
+    with_2 = revisited(client, "/forum/")
+
+    add_forums(range(2, 10))
+    with_10 = revisited(client, "/forum/")
+
+    assert with_2 == with_10, f"{with_2} queries with 2 forums, {with_10} with 10"
+    assert with_10 <= FORUM_PAGE_BUDGET[reader], f"{with_10} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_forum, sector_authors):
+    client.force_login(sector_authors[0])
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 2, sector_authors)
+    url = post_create_url(topic)
+    with_2 = revisited(client, url)
+
+    add_posts(topic, 13, sector_authors)
+    with_15 = revisited(client, url)
+
+    assert with_2 == with_15, f"{with_2} queries with 2 earlier posts, {with_15} with 15"
+    assert with_15 <= FORM_PAGE_BUDGET, f"{with_15} queries, budget {FORM_PAGE_BUDGET}"
+
+
+def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client, public_forum, sector_authors):
+    client.force_login(ForumModeratorFactory())
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 3, sector_authors)
+    with notifications_muted():
+        queued = PostFactory(topic=topic, poster=sector_authors[1], approved=False)
+    url = reverse("forum_moderation:queued_post", kwargs={"pk": queued.pk})
+    with_3 = revisited(client, url)
+
+    add_posts(topic, 7, sector_authors)
+    queued.created = timezone.now()
+    queued.save(update_fields=["created"])
+    with_10 = revisited(client, url)
+
+    assert with_3 == with_10, f"{with_3} queries with 3 earlier posts, {with_10} with 10"
+    assert with_10 <= FORM_PAGE_BUDGET, f"{with_10} queries, budget {FORM_PAGE_BUDGET}"
