@@ -18,13 +18,15 @@ class ArenaForumConfig(AppConfig):
 
         from arena.page_cache import invalidate_on_change
 
-        from .machina import checks, counters  # noqa: F401 - checks registers itself
+        from .machina import checks, counters, tracking, view_counts  # noqa: F401 - checks registers itself
         from .membership.display_names import member_display_name
         from .models import MemberProfile
         from .notifications import emails as notifications
 
         notifications.connect_signals()
         counters.connect_signals()
+        tracking.connect_signals()
+        view_counts.connect_signals()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
         # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.

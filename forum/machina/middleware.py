@@ -1,11 +1,9 @@
-from machina.core.loading import get_class
-
-PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
+from .permissions import PermissionHandler
 
 
 class ForumPermissionMiddleware:
-    """Attaches machina's permission handler to each request, like machina's own middleware,
-    but without giving every anonymous visitor a session.
+    """Attaches the forum's permission handler (forum/machina/permissions.py) to each request, like
+    machina's own middleware, but without giving every anonymous visitor a session.
 
     machina stores a random "forum key" in the session of each anonymous visitor so that anonymous
     posts and poll votes can be told apart. Anonymous visitors here only read, so they need no

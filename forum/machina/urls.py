@@ -5,6 +5,8 @@ factories, which are meant to be subclassed, and every write in one transaction:
   subscriptions are refused (403) to logged-in people outside the forum, and anonymous visitors
   are sent to log in; a member id that is not a number is a 404 (machina takes any text and
   fails on it);
+- the topic page, reading the topic with its forum, poll, first post and the reader's
+  subscription in one query (topic_view.py), and hiding it when its first post is hidden;
 - the topic and reply forms, which keep posts to a length, show an invalid poll question's errors
   and start topics only in forums (topic_form.py);
 - the views that list posts, following visibility.py (visible_views.py);

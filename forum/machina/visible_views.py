@@ -7,11 +7,11 @@ from django.http import Http404
 from machina.conf import settings as machina_settings
 from machina.core.loading import get_class
 
+from .topic_view import ArenaTopicView
 from .visibility import topic_hidden_from, visible_posts, visible_topics
 
 ForumProfileDetailView = get_class("forum_member.views", "ForumProfileDetailView")
 LastTopicsFeed = get_class("forum_feeds.feeds", "LastTopicsFeed")
-TopicView = get_class("forum_conversation.views", "TopicView")
 UserPostsView = get_class("forum_member.views", "UserPostsView")
 
 
@@ -34,7 +34,7 @@ class VisibleForumProfileDetailView(ForumProfileDetailView):
         return context
 
 
-class VisibleTopicView(TopicView):
+class VisibleTopicView(ArenaTopicView):
     """A topic whose first post a moderator hid is gone (404) for everyone but the moderators."""
 
     def get_topic(self):

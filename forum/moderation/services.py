@@ -40,6 +40,11 @@ def moderated_forums(user, handler):
     return Forum.objects.filter(pk__in=[forum.pk for forum in handler.get_moderation_queue_forums(user)])
 
 
+def handles_reports(user, handler):
+    """Whether the user works the report queue: no query once the handler knows their permissions."""
+    return user.is_authenticated and (is_moderator(user) or bool(handler.get_moderation_queue_forums(user)))
+
+
 def open_reports(user, handler):
     return (
         PostReport.objects.filter(status=PostReport.Status.OPEN, post__topic__forum__in=moderated_forums(user, handler))

@@ -11,7 +11,7 @@ from arena.ratelimit import client_address, take_slots
 from forum.machina.links import post_url
 
 from .forms import HandleReportForm, PostReportForm, VisitorPostReportForm
-from .services import can_report, dismiss_report, hide_post, moderated_forums, open_reports
+from .services import can_report, dismiss_report, handles_reports, hide_post, open_reports
 
 Post = get_model("forum_conversation", "Post")
 
@@ -63,7 +63,7 @@ def _thanks(request, post):
 
 
 def _require_moderator(request):
-    if not moderated_forums(request.user, request.forum_permission_handler).exists():
+    if not handles_reports(request.user, request.forum_permission_handler):
         raise PermissionDenied
 
 

@@ -9,7 +9,7 @@ from django.db.models import prefetch_related_objects
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
-from forum.moderation.services import can_report, moderated_forums
+from forum.moderation.services import can_report, handles_reports
 from forum.permissions import is_forum_member as _is_forum_member
 
 register = template.Library()
@@ -27,6 +27,13 @@ def is_forum_member(user):
 
 
 @register.simple_tag(takes_context=True)
+def forum_ancestors(context, forum):
+    """``{% forum_ancestors forum as ancestors %}``: the forums above it, root first, without a query
+    when the request's permission handler has the forums (forum/machina/permissions.py)."""
+    return context["request"].forum_permission_handler.forum_ancestors(forum)
+
+
+@register.simple_tag(takes_context=True)
 def can_report_post(context, post):
     """True when the current user may report the post (``{% can_report_post post as x %}``)."""
     request = context["request"]
@@ -37,7 +44,7 @@ def can_report_post(context, post):
 def can_handle_reports(context):
     """True when the current user works the report queue (``{% can_handle_reports as x %}``)."""
     request = context["request"]
-    return moderated_forums(request.user, request.forum_permission_handler).exists()
+    return handles_reports(request.user, request.forum_permission_handler)
 
 
 @register.filter

@@ -3,10 +3,22 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP, group_names
 from home.content_cache import cached_until_content_changes
 from home.models import SiteSettings
 
 register = template.Library()
+
+
+@register.filter
+def may_edit_pages(user):
+    """Whether a page carries Wagtail's user bar (``{% if request.user|may_edit_pages %}``): for
+    staff and for people in a group besides the forum's, such as Kommunikatörer. Wagtail's tag
+    checks the admin permission itself, at two queries; forum members, most of the people logged
+    in, are spared them (their groups are already read for the forum's links)."""
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or bool(group_names(user) - {MEMBERS_GROUP, MODERATORS_GROUP})
+    )
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)

@@ -28,6 +28,8 @@ from tests.forum.helpers import form_data, forum_url, post_create_url, post_upda
 from tests.home.factories import CommunicatorFactory
 
 Attachment = get_model("forum_attachments", "Attachment")
+ForumPermission = get_model("forum_permission", "ForumPermission")
+UserForumPermission = get_model("forum_permission", "UserForumPermission")
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
@@ -191,6 +193,33 @@ def test_anonymous_visitor_is_sent_to_log_in_for_a_members_only_forum(client, sc
     response = client.get(forum_url(scene.members))
 
     assert response.status_code == 302
+
+
+def test_joining_medlemmar_opens_the_members_forum_at_once(client, scene):
+    """The permissions of a set of groups are kept in the shared cache, and a new group is a new set."""
+    user = UserFactory()
+    client.force_login(user)
+    refused = client.get(forum_url(scene.members))
+
+    user.groups.add(members_group())
+
+    assert refused.status_code == 403
+    assert client.get(forum_url(scene.members)).status_code == 200
+
+
+def test_a_grant_of_ones_own_counts_though_others_in_the_same_groups_share_their_permissions(client, scene):
+    insider, outsider = UserFactory(), UserFactory()
+    for codename in ("can_see_forum", "can_read_forum"):
+        UserForumPermission.objects.create(
+            permission=ForumPermission.objects.get(codename=codename), forum=scene.members, user=insider, has_perm=True
+        )
+    client.force_login(outsider)
+    refused = client.get(forum_url(scene.members))
+
+    client.force_login(insider)
+
+    assert refused.status_code == 403
+    assert client.get(forum_url(scene.members)).status_code == 200
 
 
 def test_registered_user_outside_medlemmar_is_refused_in_swedish(client, scene):

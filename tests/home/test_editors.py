@@ -13,7 +13,7 @@ from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import SiteSettings, StandardPage
-from tests.forum.factories import UserFactory
+from tests.forum.factories import ForumMemberFactory, UserFactory
 from tests.home.factories import StandardPageFactory
 
 
@@ -59,6 +59,16 @@ def test_communicators_may_edit_pages_media_and_settings_but_not_people(communic
     assert not communicator.has_perm("auth.add_user")
     assert not communicator.has_perm("auth.change_user")
     assert not communicator.has_perm("auth.change_group")
+
+
+def test_pages_carry_the_user_bar_for_communicators_and_not_for_forum_members(client, communicator, home_page):
+    client.force_login(communicator)
+    for_communicator = client.get("/").content.decode()
+
+    client.force_login(ForumMemberFactory())
+
+    assert "wagtail-userbar" in for_communicator
+    assert "wagtail-userbar" not in client.get("/").content.decode()
 
 
 def test_communicator_opens_the_page_editor_and_publishes(communicator_client, home_page):

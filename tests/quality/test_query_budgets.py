@@ -152,10 +152,13 @@ def test_content_pages_stay_within_budget(client, home_page, sections):
 
 # --- The forum: a page of posts or topics costs the same however long the topic or forum is ------
 
-# Visitors read the public forum; the target for them is 20 queries a page. A member's page
-# also reads the session, the user and their groups, machina's read tracking (which writes), the
-# moderation link's permissions and Wagtail's user bar: about ten more, none of them per row.
-FORUM_PAGE_BUDGET = {"anonymous": 20, "member": 30}
+# Visitors read the public forum; the target for them and for members is 20 queries a page.
+# A member's page also reads the session, the user and their groups, the forum permissions of their
+# groups (kept in the shared cache until something changes, so counted here as after a change) and
+# their read marks; none of them per row, and no Wagtail user bar or moderation link lookups.
+FORUM_PAGE_BUDGET = {"anonymous": 20, "member": 20}
+# The reply form and the moderation queue also check what the member may do with the post.
+FORM_PAGE_BUDGET = 25
 
 
 @pytest.fixture
@@ -196,17 +199,17 @@ def revisited(client, url):
     return queries_for(client, url)
 
 
-def test_topic_page_costs_the_same_with_15_and_300_posts(client, public_forum, sector_authors, reader):
+def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, sector_authors, reader):
     topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
     add_posts(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
     url = topic_url(topic)
     with_15 = revisited(client, url)
 
-    add_posts(topic, 300 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
-    with_300 = revisited(client, url)
-    last_page = revisited(client, f"{url}?page={300 // machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE}")
+    add_posts(topic, 500 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_500 = revisited(client, url)
+    last_page = revisited(client, f"{url}?page=last")
 
-    assert with_15 == with_300 == last_page, f"{with_15} queries with 15 posts, {with_300} and {last_page} with 300"
+    assert with_15 == with_500 == last_page, f"{with_15} queries with 15 posts, {with_500} and {last_page} with 500"
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 
@@ -251,7 +254,7 @@ def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_fo
     with_15 = revisited(client, url)
 
     assert with_2 == with_15, f"{with_2} queries with 2 earlier posts, {with_15} with 15"
-    assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_15 <= FORM_PAGE_BUDGET, f"{with_15} queries, budget {FORM_PAGE_BUDGET}"
 
 
 def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client, public_forum, sector_authors):
@@ -269,4 +272,4 @@ def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client
     with_10 = revisited(client, url)
 
     assert with_3 == with_10, f"{with_3} queries with 3 earlier posts, {with_10} with 10"
-    assert with_10 <= FORUM_PAGE_BUDGET["member"], f"{with_10} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_10 <= FORM_PAGE_BUDGET, f"{with_10} queries, budget {FORM_PAGE_BUDGET}"

@@ -1,0 +1,63 @@
+"""A member sees which topics have posts they have not read ("Oläst"), and reading a topic again
+when nothing is new costs one query and writes nothing (forum/machina/tracking.py)."""
+
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from machina.core.db.models import get_model
+
+from forum.machina.links import topic_url
+from forum.notifications.emails import notifications_muted
+from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.helpers import forum_url
+
+TopicReadTrack = get_model("forum_tracking", "TopicReadTrack")
+
+
+def unread_subjects(client, forum):
+    """The subjects of the topics the forum's list marks "Oläst"."""
+    soup = BeautifulSoup(client.get(forum_url(forum)).content, "html.parser")
+    return {
+        row.select_one(".forum-table__link").get_text(strip=True)
+        for row in soup.select("main tbody th[scope=row]")
+        if "Oläst" in [badge.get_text(strip=True) for badge in row.select(".forum-badge")]
+    }
+
+
+def test_a_topic_is_unread_until_the_member_reads_it_and_again_after_a_reply(client, public_forum):
+    reader, writer = ForumMemberFactory(), ForumMemberFactory()
+    with notifications_muted():
+        summer = PostFactory(topic__forum=public_forum, topic__subject="Sommarjobb", topic__poster=writer).topic
+        PostFactory(topic__forum=public_forum, topic__subject="Praktik", topic__poster=writer)
+    client.force_login(reader)
+    before = unread_subjects(client, public_forum)
+
+    client.get(topic_url(summer))
+    after_reading = unread_subjects(client, public_forum)
+    with notifications_muted():
+        PostFactory(topic=summer, poster=writer, subject="Re: Sommarjobb")
+    after_reply = unread_subjects(client, public_forum)
+    client.get(topic_url(summer))
+
+    assert before == {"Sommarjobb", "Praktik"}
+    assert after_reading == {"Praktik"}
+    assert after_reply == {"Sommarjobb", "Praktik"}
+    assert unread_subjects(client, public_forum) == {"Praktik"}
+
+
+def test_reading_a_topic_again_writes_no_read_mark(client, public_forum):
+    reader = ForumMemberFactory()
+    with notifications_muted():
+        topic = PostFactory(topic__forum=public_forum, topic__poster=ForumMemberFactory()).topic
+        PostFactory(topic__forum=public_forum, topic__poster=ForumMemberFactory())  # keeps the forum unread
+    client.force_login(reader)
+    client.get(topic_url(topic))
+    marked = TopicReadTrack.objects.get(topic=topic, user=reader).mark_time
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(topic_url(topic))
+
+    tracking = [query["sql"] for query in queries.captured_queries if "forum_tracking" in query["sql"]]
+    assert len(tracking) == 1
+    assert not tracking[0].startswith(("UPDATE", "INSERT", "DELETE"))
+    assert TopicReadTrack.objects.get(topic=topic, user=reader).mark_time == marked
