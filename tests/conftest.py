@@ -10,7 +10,6 @@ from wagtail.models import Site
 from arena import ratelimit
 from arena.page_cache import GENERATION_KEY
 from forum.permissions import make_members_only
-from home.contact import rate_limit_key
 from home.models import SiteSettings
 from tests.forum.factories import ForumFactory
 from tests.home.factories import HomePageFactory
@@ -66,13 +65,6 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
-def no_reports_counted():
-    """Each test starts with no forum reports counted from the test client's address (the cache
-    outlives the test, and reports are limited per address)."""
-    cache.delete(rate_limit_key("127.0.0.1", "forum-report"))
 
 
 @pytest.fixture(autouse=True)
