@@ -1,10 +1,13 @@
 """The forum app's own models; machina's models are machina's (``machina.core.db.models.get_model``)."""
 
+from .conclusions import MAX_CONCLUSION_LENGTH, Conclusion
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
+    "MAX_CONCLUSION_LENGTH",
+    "Conclusion",
     "MemberProfile",
     "MembershipApplication",
     "Organisation",

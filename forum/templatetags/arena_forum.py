@@ -7,6 +7,8 @@ same queries with 5 rows as with 100."""
 from django import template
 from django.db.models import prefetch_related_objects
 
+from forum.conclusions.citations import with_citations
+from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
 from forum.moderation.services import can_report, handles_reports
@@ -80,3 +82,17 @@ def voices_per_sector(topic):
 def topics_with_both_sectors(topics):
     """``{% topics_with_both_sectors topics as both_sectors %}``: ids of the topics both sectors posted in."""
     return sectors.topics_with_both_sectors(topics)
+
+
+@register.simple_tag
+def topic_conclusion(topic):
+    """The topic's conclusion with the plan goals that cite it, or None."""
+    return with_citations([topic.conclusion])[0] if is_concluded(topic) else None
+
+
+@register.simple_tag(takes_context=True)
+def conclusion_rights(context, topic):
+    """What the reader may do with the topic's conclusion: {"conclude": ..., "change": ...}."""
+    request = context["request"]
+    user, handler = request.user, request.forum_permission_handler
+    return {"conclude": can_conclude(user, topic, handler), "change": can_change_conclusion(user, topic, handler)}

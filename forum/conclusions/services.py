@@ -1,0 +1,76 @@
+"""Who may conclude a topic, and concluding, editing and removing a conclusion.
+
+A moderator of the topic's forum (machina's ``can_lock_topics`` there) concludes any topic, and
+edits or removes its conclusion. The topic's starter concludes it too where the forum grants
+``can_conclude_own_topics`` (``forum.permissions.allow_starters_to_conclude``); only moderators
+change a conclusion once it is drawn. Concluding is one transaction with locking or unlocking the
+topic; the topic's subscribers hear of it by e-mail after the commit (emails.py).
+"""
+
+from django.db import transaction
+from machina.core.db.models import get_model
+
+from forum.machina.markup import render_markdown
+from forum.machina.sectors import sector_balance, voices_per_sector
+from forum.machina.visibility import readable_forums
+from forum.models import Conclusion
+
+from .emails import send_conclusion_notifications
+
+Topic = get_model("forum_conversation", "Topic")
+
+
+def can_change_conclusion(user, topic, handler):
+    """Moderators of the topic's forum: they conclude, edit and remove."""
+    return user.is_authenticated and topic.approved and handler.can_lock_topics(topic.forum, user)
+
+
+def can_conclude(user, topic, handler):
+    """Whether the user may draw the topic's conclusion (a topic has one at most)."""
+    if can_change_conclusion(user, topic, handler):
+        return True
+    return (
+        user.is_authenticated
+        and topic.approved
+        and topic.poster_id == user.pk
+        and not is_concluded(topic)
+        and handler.can_conclude_own_topics(topic.forum, user)
+    )
+
+
+def is_concluded(topic):
+    """Whether the topic has been concluded (reads the conclusion once, or uses select_related's)."""
+    try:
+        return topic.conclusion is not None
+    except Conclusion.DoesNotExist:
+        return False
+
+
+def visible_conclusions(user, handler):
+    """The conclusions of the approved topics in the forums the user may read, newest first."""
+    return Conclusion.objects.filter(topic__approved=True, topic__forum__in=readable_forums(user, handler))
+
+
+@transaction.atomic
+def save_conclusion(conclusion, user, *, lock):
+    """Saves a new or edited conclusion (its form's instance) and locks or opens the topic."""
+    created = conclusion.pk is None
+    topic = Topic.objects.select_for_update().get(pk=conclusion.topic_id)
+    if created:
+        conclusion.concluded_by = user
+    conclusion.text_html = render_markdown(conclusion.text)
+    conclusion.sector_balance = sector_balance(voices_per_sector(topic))
+    conclusion.save()
+    status = Topic.TOPIC_LOCKED if lock else Topic.TOPIC_UNLOCKED
+    if topic.status != status:
+        topic.status = status
+        topic.save(update_fields=["status"])
+    if created:
+        transaction.on_commit(lambda: send_conclusion_notifications.enqueue(conclusion.pk))
+    return conclusion
+
+
+@transaction.atomic
+def remove_conclusion(conclusion):
+    """Deletes the conclusion; the topic stays locked or open as it is."""
+    conclusion.delete()
