@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 
+from home.conclusion_chooser import conclusion_chooser_viewset
 from home.task_report import FailedTasksReportView
 from home.viewsets import EventRegistrationViewSet
 
@@ -9,6 +10,11 @@ from home.viewsets import EventRegistrationViewSet
 @hooks.register("register_admin_viewset")
 def register_event_registrations():
     return EventRegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_conclusion_chooser():
+    return conclusion_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

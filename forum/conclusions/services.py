@@ -7,10 +7,13 @@ change a conclusion once it is drawn. Concluding is one transaction with locking
 topic; the topic's subscribers hear of it by e-mail after the commit (emails.py).
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.db.models import Q
 from machina.core.db.models import get_model
 
 from forum.machina.markup import render_markdown
+from forum.machina.permissions import PermissionHandler
 from forum.machina.sectors import sector_balance, voices_per_sector
 from forum.machina.visibility import readable_forums
 from forum.models import Conclusion
@@ -49,6 +52,27 @@ def is_concluded(topic):
 def visible_conclusions(user, handler):
     """The conclusions of the approved topics in the forums the user may read, newest first."""
     return Conclusion.objects.filter(topic__approved=True, topic__forum__in=readable_forums(user, handler))
+
+
+MAX_SEARCH_HITS = 20
+
+
+def search_conclusions(words, user, handler):
+    """The newest MAX_SEARCH_HITS conclusions the user may read whose text or topic subject holds
+    every one of words (as a part of a word: Swedish compounds). Conclusions are few, so a plain
+    substring match is enough on every database."""
+    if not words:
+        return []
+    conclusions = visible_conclusions(user, handler).select_related("topic__forum")
+    for word in words:
+        conclusions = conclusions.filter(Q(text__icontains=word) | Q(topic__subject__icontains=word))
+    return list(conclusions[:MAX_SEARCH_HITS])
+
+
+def public_conclusions():
+    """The conclusions everyone may read, visitors who are not logged in too: what public pages
+    (the conclusions page, its feed, activity plans) show, whoever looks at them."""
+    return visible_conclusions(AnonymousUser(), PermissionHandler())
 
 
 @transaction.atomic

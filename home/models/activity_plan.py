@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import GoalBlock
+from forum.conclusions.citations import Citation
+from home.blocks import GoalBlock, cited_conclusions
 
 from .base import BasePage
 from .mixins import IntroductionMixin
@@ -87,6 +88,11 @@ class ActivityPlanPage(BasePage):
         verbose_name = "verksamhetsplan"
         verbose_name_plural = "verksamhetsplaner för enskilda år"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cited_conclusions"] = cited_conclusions(block.value for block in self.focus_areas)
+        return context
+
     def clean(self):
         super().clean()
         parent = self.get_parent()
@@ -103,3 +109,30 @@ class ActivityPlanPage(BasePage):
         if siblings.exists():
             return f"Det finns redan en verksamhetsplan för {year}. Välj ett annat år eller redigera den befintliga."
         return None
+
+
+def goal_anchor(block_id):
+    """The fragment of a goal on its plan's page (templates/home/blocks/goal_block.html)."""
+    return f"mal-{block_id}"
+
+
+def goals_citing(conclusion_ids):
+    """{conclusion id: [Citation]}: the goals of live, public activity plans that cite the
+    conclusions, newest plan first. One query: the plans' stored goals are read as they are saved,
+    without loading the cited conclusions. Registered with the forum in home/apps.py."""
+    wanted = set(conclusion_ids)
+    found = {}
+    plans = ActivityPlanPage.objects.live().public().order_by("-year")
+    for plan in plans:
+        for goal in plan.focus_areas.raw_data:
+            cited = {
+                item["value"] if isinstance(item, dict) else item for item in goal["value"].get("conclusions") or []
+            }
+            for conclusion_id in cited & wanted:
+                found.setdefault(conclusion_id, []).append(
+                    Citation(
+                        title=f"{goal['value']['title']} ({plan.title})",
+                        url=f"{plan.get_url()}#{goal_anchor(goal['id'])}",
+                    )
+                )
+    return found

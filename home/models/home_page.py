@@ -38,6 +38,7 @@ class HomePage(IntroductionMixin, BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.ContactPage",
+        "home.ConclusionIndexPage",
         "home.MemberDirectoryPage",
     ]
     max_count = 1
