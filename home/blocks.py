@@ -185,7 +185,9 @@ class GoalBlock(blocks.StructBlock):
         if cited is None:
             cited = cited_conclusions([value])
         context["conclusions"] = [
-            cited[conclusion.pk] for conclusion in value["conclusions"] if conclusion and conclusion.pk in cited
+            cited[conclusion.pk]
+            for conclusion in value.get("conclusions") or []
+            if conclusion and conclusion.pk in cited
         ]
         return context
 
@@ -193,7 +195,7 @@ class GoalBlock(blocks.StructBlock):
 def cited_conclusions(goals):
     """{id: conclusion} of the public conclusions that the goals cite, with their topics and
     forums: one query however many goals and citations there are."""
-    ids = {conclusion.pk for goal in goals for conclusion in goal["conclusions"] if conclusion}
+    ids = {conclusion.pk for goal in goals for conclusion in goal.get("conclusions") or [] if conclusion}
     if not ids:
         return {}
     return public_conclusions().select_related("topic__forum").in_bulk(ids)

@@ -2,13 +2,16 @@
 site search; never a members-only forum's conclusion for a visitor."""
 
 from datetime import datetime
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
@@ -210,3 +213,20 @@ def test_an_activity_plan_whose_goals_cite_conclusions_stays_flat(
     with django_assert_max_num_queries(with_one):
         html = BeautifulSoup(client.get(plan.url).content, "html.parser")
     assert len(html.select(".goal")) == 20 and len(html.select(".goal__conclusions a")) == 60
+
+
+def test_seed_demo_shows_the_dialogue_loop(client, db):
+    call_command("seed_demo", stdout=StringIO())
+
+    assert listed(client) == [
+        "Sommarjobb för unga – hur samarbetar vi bättre?",
+        "Lokaler i bottenvåningarna i de nya kvarteren",
+    ]
+    year = timezone.localdate().year
+    html = BeautifulSoup(client.get(f"/verksamhetsplan/{year}/").content, "html.parser")
+    assert [a.text for a in html.select(".goal__conclusions a")] == ["Sommarjobb för unga – hur samarbetar vi bättre?"]
+    summer_jobs = Conclusion.objects.get(topic__subject__startswith="Sommarjobb")
+    assert summer_jobs.topic.is_locked and summer_jobs.follow_up_label() == f"Går vidare till verksamhetsplanen {year}"
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "inget ändrades" in out.getvalue() and Conclusion.objects.count() == 2
