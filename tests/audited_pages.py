@@ -13,6 +13,7 @@ from forum.notifications.emails import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
 from tests.forum.factories import (
+    ConclusionFactory,
     ForumMemberFactory,
     ForumModeratorFactory,
     MemberProfileFactory,
@@ -24,6 +25,7 @@ from tests.forum.helpers import forum_url, post_create_url, post_update_url, top
 from tests.home.factories import (
     ActivityPlanIndexPageFactory,
     ActivityPlanPageFactory,
+    ConclusionIndexPageFactory,
     ContactPageFactory,
     DocumentFactory,
     EventIndexPageFactory,
@@ -87,6 +89,13 @@ def audited_urls(home_page, public_forum, media_root):
         subject=f"Re: {topic.subject}",
         content="Vi kan ta emot två i augusti.",
     )
+    # The topic is concluded: its conclusion is shown on it, on /slutsatser/ and under the goal citing it.
+    conclusion = ConclusionFactory(
+        topic=topic, text="Vi samordnar **sommarjobben** med en gemensam ansökningssida.", follow_up="verksamhetsplan"
+    )
+    conclusion.follow_up_year = 2027
+    conclusion.save()
+    conclusions = ConclusionIndexPageFactory(parent=home_page)
     news_index = NewsIndexPageFactory(parent=home_page)
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
@@ -97,7 +106,17 @@ def audited_urls(home_page, public_forum, media_root):
     plan = ActivityPlanPageFactory(
         parent=plans,
         plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
-        focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
+        focus_areas=[
+            (
+                "goal",
+                {
+                    "title": "Fler dialogmöten",
+                    "description": "Fyra om året.",
+                    "status": "pagar",
+                    "conclusions": [conclusion],
+                },
+            )
+        ],
     )
     # The pages about the site, with the demo content's own text.
     privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
@@ -124,6 +143,8 @@ def audited_urls(home_page, public_forum, media_root):
         "aktivitet": event.url,
         "verksamhetsplaner": plans.url,
         "verksamhetsplan": plan.url,
+        "slutsatser": conclusions.url,
+        "slutsatser filtrerade": conclusions.url + "?balans=naringsliv",
         "bli medlem": "/bli-medlem/",
         "logga in": "/konto/logga-in/",
         "skapa konto": "/konto/registrera/",
@@ -232,6 +253,7 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
     """The forum pages only a moderator sees, for the same independent checkers."""
     topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
     queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    concluded = ConclusionFactory(topic=PostFactory(topic__forum=public_forum, topic__subject="Gångvägar").topic).topic
     topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
     return {
         "ämne i forumet (moderator)": topic_url(topic),
@@ -243,4 +265,6 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
         "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
         "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
         "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
+        "avsluta med slutsats": reverse("forum_conclude_topic", args=[topic.pk]),
+        "ta bort slutsats": reverse("forum_remove_conclusion", args=[concluded.pk]),
     }
