@@ -230,3 +230,11 @@ def test_seed_demo_shows_the_dialogue_loop(client, db):
     out = StringIO()
     call_command("seed_demo", stdout=out)
     assert "inget ändrades" in out.getvalue() and Conclusion.objects.count() == 2
+
+
+def test_editors_choose_among_public_conclusions_only(client, conclusions, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("redaktor@example.se", "redaktor@example.se", "x"))
+
+    chooser = client.get("/admin/slutsatser-val/").json()["html"]
+
+    assert "Rekrytering i vården" in chooser and "Hemlig" not in chooser
