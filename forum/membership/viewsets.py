@@ -20,10 +20,6 @@ from .forms import RejectApplicationForm
 from .services import ApplicationAlreadyDecided, approve_application, approve_member, reject_application
 
 
-def site_base_url(request):
-    return request.build_absolute_uri("/")
-
-
 class ActionButtonsMixin:
     """Adds the viewset's extra actions (``action_url_names``: label -> URL name) for objects
     ``show_actions`` accepts, to the listing's "more" menu and the inspect view's header."""
@@ -193,7 +189,7 @@ class ApproveApplicationView(ApplicationDecisionView):
     )
 
     def decide(self, form):
-        approve_application(self.object, self.request.user, site_base_url(self.request))
+        approve_application(self.object, self.request.user)
         return f"{self.object.organisation_name} är nu medlem. Kontaktpersonen har fått e-post."
 
 
@@ -223,7 +219,7 @@ class ApproveMemberView(DecisionView):
         return not self.object.is_approved
 
     def decide(self, form):
-        approve_member(self.object, site_base_url(self.request))
+        approve_member(self.object)
         return f"{self.object.display_name} är nu godkänd medlem och har fått e-post."
 
 

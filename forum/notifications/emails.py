@@ -12,7 +12,6 @@ also as RFC 8058 one-click unsubscribe from the mail program (``List-Unsubscribe
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
@@ -24,6 +23,7 @@ from django_tasks import task
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
+from arena.links import absolute_url
 from arena.tasks import mail_task
 from forum.machina.links import post_url
 from forum.membership.display_names import member_display_name
@@ -49,11 +49,6 @@ def notifications_muted():
 
 
 # --- Links ---------------------------------------------------------------------------------------
-
-
-def absolute_url(path):
-    """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_token(user, topic):
