@@ -1,5 +1,6 @@
 from http import HTTPMethod
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -47,6 +48,18 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.listing_image and not self.listing_image.description:
+            raise ValidationError(
+                {
+                    "listing_image": (
+                        "Bilden saknar alternativtext. Skriv vad den visar i fältet Beskrivning i "
+                        "bildbiblioteket, eller välj en annan bild."
+                    )
+                }
+            )
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -1,5 +1,6 @@
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -56,11 +57,43 @@ def site_layout(request):
 
 def build_site_layout(request, site):
     if site is None:
-        return {"menu": [], "footer": render_to_string("components/footer.html", {"request": request})}
+        footer = render_to_string("components/footer.html", {"request": request})
+        return {"menu": [], "footer": footer, "language_links": []}
     menu = [
         {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
         for page in site.root_page.get_children().live().public().in_menu()
     ]
     site_settings = SiteSettings.for_request(request)
     footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
-    return {"menu": menu, "footer": footer}
+    language_links = [
+        {"word": word, "lang": lang, "url": page.get_url(request)} for word, lang, page in site_settings.language_links
+    ]
+    return {"menu": menu, "footer": footer, "language_links": language_links}
+
+
+@register.inclusion_tag("components/language_links.html", takes_context=True)
+def language_links(context):
+    """Links to the pages in English and in easy-to-read Swedish, named by words, never by flags."""
+    return {"links": site_layout(context["request"])["language_links"]}
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context):
+    """The breadcrumb trail of a page below the start page: the start page, the sections above it
+    and the page itself, read from the content cache (every page shows one)."""
+    page = context.get("page")
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if not isinstance(page, Page) or site is None:
+        return ""
+    crumbs = cached_until_content_changes(f"breadcrumbs.{site.pk}.{page.pk}", lambda: build_crumbs(request, site, page))
+    if len(crumbs) < 2:
+        return ""
+    trail = render_to_string("components/breadcrumb.html", {"crumbs": crumbs, "request": request})
+    return format_html('<div class="container">{}</div>', trail)
+
+
+def build_crumbs(request, site, page):
+    """[{title, url}] from the site's start page down to page; empty outside the site."""
+    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth)
+    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
