@@ -3,13 +3,14 @@
 from django.contrib.syndication.views import Feed
 from django.utils.html import escape
 
+from arena.links import PublicAddressFeedMixin
 from forum.machina.links import topic_url
 from home.conclusions import listed_conclusions
 
 FEED_LENGTH = 20
 
 
-class NewsFeed(Feed):
+class NewsFeed(PublicAddressFeedMixin, Feed):
     """Served by NewsIndexPage's ``feed/`` route, which passes itself as ``index_page``."""
 
     language = "sv"
@@ -21,7 +22,7 @@ class NewsFeed(Feed):
         return f"{index_page.title} – Arena Huddinge"
 
     def link(self, index_page):
-        return index_page.full_url
+        return index_page.url
 
     def description(self, index_page):
         return index_page.summary or "Nyheter från Arena Huddinge, där Huddinge kommun och näringslivet möts."
@@ -36,7 +37,7 @@ class NewsFeed(Feed):
         return news.summary
 
     def item_link(self, news):
-        return news.full_url
+        return news.url
 
     def item_pubdate(self, news):
         return news.published_at

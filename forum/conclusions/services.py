@@ -4,7 +4,8 @@ A moderator of the topic's forum (machina's ``can_lock_topics`` there) concludes
 edits or removes its conclusion. The topic's starter concludes it too where the forum grants
 ``can_conclude_own_topics`` (``forum.permissions.allow_starters_to_conclude``); only moderators
 change a conclusion once it is drawn. Concluding is one transaction with locking or unlocking the
-topic; the topic's subscribers hear of it by e-mail after the commit (emails.py).
+topic; the people in the conversation (its authors and subscribers) get a notice after the commit
+(forum/notifications: in "Notiser", and by e-mail as each of them chose).
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -16,10 +17,10 @@ from forum.machina.markup import render_markdown
 from forum.machina.permissions import PermissionHandler
 from forum.machina.sectors import sector_balance, voices_per_sector
 from forum.machina.visibility import readable_forums
-from forum.models import Conclusion
+from forum.models import Conclusion, Notice
+from forum.notifications.services import notify
 
-from .emails import send_conclusion_notifications
-
+Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")
 
 
@@ -90,8 +91,14 @@ def save_conclusion(conclusion, user, *, lock):
         topic.status = status
         topic.save(update_fields=["status"])
     if created:
-        transaction.on_commit(lambda: send_conclusion_notifications.enqueue(conclusion.pk))
+        notify(participants(topic), Notice.Kind.CONCLUSION, actor=user, topic=topic)
     return conclusion
+
+
+def participants(topic):
+    """The ids of the topic's authors (of approved posts) and of its subscribers."""
+    authors = Post.objects.filter(topic=topic, approved=True, poster__isnull=False).values_list("poster_id", flat=True)
+    return {*authors, *topic.subscribers.values_list("pk", flat=True)}
 
 
 @transaction.atomic

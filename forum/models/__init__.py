@@ -3,13 +3,18 @@
 from .conclusions import MAX_CONCLUSION_LENGTH, Conclusion
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
+from .notifications import DigestDelivery, ForumSubscription, Notice, NotificationSettings
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
     "MAX_CONCLUSION_LENGTH",
     "Conclusion",
+    "DigestDelivery",
+    "ForumSubscription",
     "MemberProfile",
     "MembershipApplication",
+    "Notice",
+    "NotificationSettings",
     "Organisation",
     "PostReport",
     "Sector",

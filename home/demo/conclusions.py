@@ -1,8 +1,9 @@
 """Demo content for the dialogue loop: two conversations end in conclusions, the conclusions page
 lists them, and a goal of this year's activity plan cites one of them.
 
-Idempotent: a topic that already has a conclusion keeps it, and this year's plan is created only
-if there is none. Runs after the forum (home/demo/forum.py) and the activity plans (news.py). The
+Idempotent: a topic that already has a conclusion keeps it, and this year's plan gets its citation
+only while none of its goals cites a conclusion. Runs after the forum (home/demo/forum.py) and the
+activity plans (news.py). The
 conclusions are the starters' own, so their forums let starters conclude; no e-mail is sent.
 """
 
@@ -55,22 +56,8 @@ CONCLUSIONS = [
 ]
 OTHER_FOLLOW_UP = "En träff på plats när kvarteret närmar sig byggstart"
 
-GOALS = [
-    {
-        "title": "Sommarjobb och praktik för unga",
-        "description": (
-            "Tillsammans ger kommunen och företagen fler unga en första arbetslivserfarenhet, med "
-            "gemensam ansökan och introduktion."
-        ),
-        "status": "pagar",
-        "cites": "Sommarjobb för unga – hur samarbetar vi bättre?",
-    },
-    {
-        "title": "Dialogmöten ute i stadsdelarna",
-        "description": "Frukostmötena flyttar runt i Huddinge, så att vi ser mellanrummen på plats.",
-        "status": "planerad",
-    },
-]
+# The goal of this year's plan (home/demo/news.py) that builds on the first conclusion.
+CITING_GOAL = "Kompetens för en växande kommun"
 
 
 def seed(command, home_page):
@@ -80,7 +67,7 @@ def seed(command, home_page):
         for subject, days_ago, text, follow_up, lock in CONCLUSIONS
     }
     plan_index = command.ensure_child_page(home_page, ActivityPlanIndexPage, PLAN_INDEX)
-    ensure_current_plan(command, plan_index, conclusions)
+    ensure_citation(command, plan_index, conclusions[CONCLUSIONS[0][0]])
 
 
 def ensure_conclusion(command, subject, days_ago, text, follow_up, lock):
@@ -108,31 +95,17 @@ def ensure_conclusion(command, subject, days_ago, text, follow_up, lock):
     return conclusion
 
 
-def ensure_current_plan(command, plan_index, conclusions):
-    year = timezone.localdate().year
-    if ActivityPlanPage.objects.child_of(plan_index).filter(year=year).exists():
+def ensure_citation(command, plan_index, conclusion):
+    """This year's plan's CITING_GOAL cites the conclusion, unless a goal of the plan cites one already."""
+    plan = ActivityPlanPage.objects.child_of(plan_index).filter(year=timezone.localdate().year).first()
+    if plan is None or conclusion is None:
         return
-    goals = []
-    for goal in GOALS:
-        cited = conclusions.get(goal.get("cites"))
-        goals.append(
-            (
-                "goal",
-                {
-                    "title": goal["title"],
-                    "description": goal["description"],
-                    "status": goal["status"],
-                    "conclusions": [cited] if cited else [],
-                },
-            )
-        )
-    plan = ActivityPlanPage(
-        title=f"Verksamhetsplan {year}",
-        slug=str(year),
-        year=year,
-        summary=f"Vad Arena Huddinge gör {year}, med mål som bygger på samtalen i forumet.",
-        focus_areas=goals,
-        live=True,
-    )
-    plan_index.add_child(instance=plan)
-    command.created.append(f"sidan {plan.title}")
+    goals = [dict(block.value) for block in plan.focus_areas]
+    if any(goal["conclusions"] for goal in goals):
+        return
+    for goal in goals:
+        if goal["title"] == CITING_GOAL:
+            goal["conclusions"] = [conclusion]
+    plan.focus_areas = [("goal", goal) for goal in goals]
+    plan.save_revision().publish()
+    command.created.append(f"hänvisningen från {plan.title} till slutsatsen av ”{conclusion.topic.subject}”")

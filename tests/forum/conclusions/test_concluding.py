@@ -10,7 +10,7 @@ from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
 from forum.machina.sectors import sector_balance
-from forum.models import Conclusion
+from forum.models import Conclusion, Notice
 from forum.permissions import allow_starters_to_conclude
 from tests.forum.factories import (
     ConclusionFactory,
@@ -46,7 +46,9 @@ def topic(public_forum, starter):
     replier = ForumMemberFactory(email="bo@example.se")
     MemberProfileFactory(user=replier, organisation__sector="naringsliv")
     PostFactory(topic=topic, poster=replier, content="Vi har ett traineeprogram.")
-    topic.subscribers.add(starter, replier)
+    # The replier has unsubscribed; a third member follows the topic without having posted.
+    topic.subscribers.remove(replier)
+    topic.subscribers.add(starter, ForumMemberFactory(email="cilla@example.se"))
     return topic
 
 
@@ -83,11 +85,15 @@ def test_a_moderator_concludes_and_the_topic_shows_it_first_locked(
     assert "Båda sektorerna" in conclusion.text
     # The conclusion comes before the first post.
     assert conclusion.find_next("article") is not None
-    # Both participants hear of it; the moderator who concluded does not.
-    assert sorted(mail.to[0] for mail in mailoutbox) == ["anna@example.se", "bo@example.se"]
+    # Both participants hear of it, in "Notiser" and by e-mail; the moderator who concluded does not.
+    assert sorted(mail.to[0] for mail in mailoutbox) == ["anna@example.se", "bo@example.se", "cilla@example.se"]
     assert mailoutbox[0].subject == "Slutsats i ”Rekrytering i vården”"
-    assert "Vi ordnar en **rekryteringsdag** tillsammans." in mailoutbox[0].body
-    assert "/forum-avprenumerera/" in mailoutbox[0].body
+    assert "har skrivit en slutsats i ämnet ”Rekrytering i vården”" in mailoutbox[0].body
+    assert set(Notice.objects.filter(kind=Notice.Kind.CONCLUSION).values_list("recipient__email", flat=True)) == {
+        "anna@example.se",
+        "bo@example.se",
+        "cilla@example.se",
+    }
 
 
 def test_the_topic_may_stay_open(client, topic):
