@@ -2,6 +2,7 @@
 
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
+from .reactions import Reaction
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
@@ -9,5 +10,6 @@ __all__ = [
     "MembershipApplication",
     "Organisation",
     "PostReport",
+    "Reaction",
     "Sector",
 ]
