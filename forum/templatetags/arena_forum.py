@@ -86,7 +86,7 @@ def topics_with_both_sectors(topics):
 @register.simple_tag(takes_context=True)
 def with_reactions(context, posts):
     """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
-    kind of reaction with its count per sector and whether the reader gave it), in two queries."""
+    kind of reaction with its count per sector and whether the reader gave it), in one query."""
     posts = list(posts)
     counts = reactions_for(posts, context["request"].user)
     for post in posts:
