@@ -9,6 +9,7 @@ from django.db.models import prefetch_related_objects
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
+from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
 from forum.permissions import is_forum_member as _is_forum_member
 from forum.reactions.services import can_react, reactions_for
@@ -99,3 +100,9 @@ def can_react_to(context, post):
     """True when the current user may react to the post (``{% can_react_to post as x %}``)."""
     request = context["request"]
     return can_react(request.user, post, request.forum_permission_handler)
+
+
+@register.simple_tag(takes_context=True)
+def forum_welcome(context):
+    """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
+    return take_forum_welcome(context["request"])
