@@ -27,7 +27,7 @@ def test_a_member_quotes_a_post_and_thanks_another_without_a_reload(page, site_u
         f"> **[Nils N skrev:]({topic_url(topic)}?post={topic.first_post_id}#{topic.first_post_id})**\n"
         "> Kan vi ses i Flemingsberg?\n\n"
     )
-    page.get_by_label("Meddelande").press("End")
+    page.get_by_label("Meddelande").press("Control+End")
     page.get_by_label("Meddelande").press_sequentially("Gärna, se https://example.se/karta.")
     page.get_by_role("button", name="Skicka").click()
 
