@@ -3,6 +3,7 @@
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
 from .notifications import DigestDelivery, ForumSubscription, Notice, NotificationSettings
+from .reactions import Reaction
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
@@ -14,5 +15,6 @@ __all__ = [
     "NotificationSettings",
     "Organisation",
     "PostReport",
+    "Reaction",
     "Sector",
 ]

@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
+from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
 from forum.permissions import is_forum_member as _is_forum_member
+from forum.reactions.services import can_react, reactions_for
 
 register = template.Library()
 
@@ -102,3 +104,27 @@ def voices_per_sector(topic):
 def topics_with_both_sectors(topics):
     """``{% topics_with_both_sectors topics as both_sectors %}``: ids of the topics both sectors posted in."""
     return sectors.topics_with_both_sectors(topics)
+
+
+@register.simple_tag(takes_context=True)
+def with_reactions(context, posts):
+    """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
+    kind of reaction with its count per sector and whether the reader gave it), in one query."""
+    posts = list(posts)
+    counts = reactions_for(posts, context["request"].user)
+    for post in posts:
+        post.reaction_counts = counts[post.pk]
+    return posts
+
+
+@register.simple_tag(takes_context=True)
+def can_react_to(context, post):
+    """True when the current user may react to the post (``{% can_react_to post as x %}``)."""
+    request = context["request"]
+    return can_react(request.user, post, request.forum_permission_handler)
+
+
+@register.simple_tag(takes_context=True)
+def forum_welcome(context):
+    """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
+    return take_forum_welcome(context["request"])
