@@ -1,5 +1,6 @@
 """The forum app's own models; machina's models are machina's (``machina.core.db.models.get_model``)."""
 
+from .discussions import PageDiscussion
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
 
@@ -8,6 +9,7 @@ __all__ = [
     "MemberProfile",
     "MembershipApplication",
     "Organisation",
+    "PageDiscussion",
     "PostReport",
     "Sector",
 ]

@@ -23,10 +23,11 @@ from arena.forms import SingleLineCharField
 from arena.ratelimit import RATE_LIMITED_MESSAGE, client_address, take_slots
 from home.blocks import BodyBlock
 from home.calendar import STOCKHOLM, build_calendar
+from home.discussions import discussion_summaries
 from home.tasks import send_registration_confirmation
 
 from .base import BasePage
-from .mixins import IntroductionMixin
+from .mixins import DiscussionMixin, IntroductionMixin
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -122,7 +123,7 @@ class EventRegistrationsPanel(Panel):
             return context
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
     """One activity: when and where it is, what it is about, and a registration form."""
 
     class Status(models.TextChoices):
@@ -158,6 +159,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("status")], heading="Anmälan"),
         EventRegistrationsPanel(heading="Anmälningar"),
+        *DiscussionMixin.panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -255,6 +257,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["seats_left"] = self.seats_left()
         context["registration_closed_reason"] = self.registration_closed_reason()
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context
 
     @path("", name="detail")
