@@ -149,6 +149,15 @@ class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
         default=Status.PLANNED,
         help_text="Ett inställt evenemang visas som inställt och tar inte emot anmälningar.",
     )
+    documentation = StreamField(
+        BodyBlock(),
+        verbose_name="dokumentation",
+        blank=True,
+        help_text=(
+            "Vad som sades och beslutades, presentationer och andra dokument. Visas under rubriken "
+            "Dokumentation när evenemanget har ägt rum."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -160,12 +169,14 @@ class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("status")], heading="Anmälan"),
         EventRegistrationsPanel(heading="Anmälningar"),
         *DiscussionMixin.panels,
+        FieldPanel("documentation", heading="Efter mötet: dokumentation"),
     ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("place"),
         index.SearchField("organiser"),
         index.SearchField("description"),
+        index.SearchField("documentation"),
         index.FilterField("start"),
     ]
 
@@ -191,6 +202,15 @@ class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
     @property
     def has_started(self):
         return self.start <= timezone.now()
+
+    @property
+    def has_ended(self):
+        return self.end < timezone.now()
+
+    @property
+    def shows_documentation(self):
+        """The documentation is shown once the event has taken place, if there is any."""
+        return self.has_ended and bool(self.documentation)
 
     @property
     def time_display(self):

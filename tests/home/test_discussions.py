@@ -4,9 +4,11 @@ which page it is about."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 from machina.core.db.models import get_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from forum.discussions.services import ASSOCIATION_USERNAME
 from forum.machina.links import topic_url
@@ -17,6 +19,7 @@ from tests.forum.factories import (
     OrganisationFactory,
     PostFactory,
     TopicFactory,
+    UserFactory,
 )
 from tests.forum.helpers import post_create_url
 from tests.home.factories import (
@@ -241,3 +244,54 @@ def test_choosing_both_a_topic_and_a_forum_is_refused(news_index, public_forum):
 
     with pytest.raises(Exception, match="inte båda"):
         news.full_clean()
+
+
+def test_a_members_only_conversation_leaks_nowhere_to_visitors(news_index, members_forum):
+    news = news_with_new_topic(news_index, members_forum)
+    topic = PageDiscussion.objects.get(page=news).topic
+    author = member_of(Sector.KOMMUN, "Hemlig Person")
+    PostFactory(topic=topic, poster=author, content="Bokslutsdiskussionen fortsätter.")
+
+    search = anonymous_html("/sok/?q=Bokslutsdiskussionen")
+    sitemap = anonymous_html("/sitemap.xml")
+
+    assert "Inga sidor eller foruminlägg matchade" in search
+    assert topic_url(topic) not in search
+    assert "/nyheter/nya-lokaler/" in sitemap
+    assert topic_url(topic) not in sitemap
+    member = Client()
+    member.force_login(ForumMemberFactory())
+    assert topic_url(topic) in member.get("/sok/?q=Bokslutsdiskussionen").content.decode()
+
+
+def test_a_communicator_asks_for_a_conversation_in_the_admin(client, news_index, public_forum):
+    communicator = UserFactory()
+    communicator.groups.add(Group.objects.get(name="Kommunikatörer"))
+    client.force_login(communicator)
+    news = NewsPageFactory(parent=news_index, title="Nytt samråd om bostäder", slug="samrad", summary="Tidigt samråd.")
+    form = {
+        "title": news.title,
+        "slug": news.slug,
+        "date": "2026-11-30",
+        "author": "",
+        "tags": "",
+        "image_alt_text": "",
+        "summary": news.summary,
+        "body": streamfield([]),
+        "comments": inline_formset([]),
+        "discussion_forum": public_forum.pk,
+        "action-publish": "publish",
+    }
+
+    editor = client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    response = client.post(f"/admin/pages/{news.pk}/edit/", nested_form_data(form))
+    client.post(f"/admin/pages/{news.pk}/edit/", nested_form_data(form))  # published again
+
+    assert "Diskutera" in editor and "Eller starta ett nytt samtal i forumet" in editor
+    assert response.status_code == 302
+    (topic,) = Topic.objects.filter(forum=public_forum)
+    assert topic.subject == "Nytt samråd om bostäder"
+    assert "Den publicerade sidan är kopplad till" in client.get(f"/admin/pages/{news.pk}/edit/").content.decode()
+    chooser = client.get("/admin/forum-samtal/", {"q": "samråd"})
+    assert chooser.status_code == 200
+    assert "Nytt samråd om bostäder" in chooser.json()["html"]
