@@ -1,0 +1,26 @@
+"""Addresses that notification e-mails carry: absolute links, signed unsubscribe links, and
+subjects on one line."""
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
+
+
+def absolute_url(path):
+    """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def one_line(text):
+    """text without line breaks, which an e-mail header must not contain."""
+    return " ".join(text.split())
+
+
+def unsubscribe_token(user, topic):
+    return signing.dumps({"u": user.pk, "t": topic.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(user, topic):
+    return absolute_url(reverse("forum_unsubscribe", args=[unsubscribe_token(user, topic)]))
