@@ -106,13 +106,15 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
     members_news.save_revision().publish()
     events = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=events, title="Dialogmöte om samhällsbyggnad", slug="dialogmote", capacity=40)
-    # After the meeting: a past event with its documentation and conversation.
+    # After the meeting: a past event with its documentation and conversation (whole minutes, as
+    # the admin stores them).
+    a_month_ago = timezone.now().replace(second=0, microsecond=0) - datetime.timedelta(days=30)
     past_event = EventPageFactory(
         parent=events,
         title="Frukostmöte om företagsklimatet",
         slug="frukostmote",
-        start=timezone.now() - datetime.timedelta(days=30),
-        end=timezone.now() - datetime.timedelta(days=30, hours=-2),
+        start=a_month_ago,
+        end=a_month_ago + datetime.timedelta(hours=2),
         discussion_topic=topic,
         documentation=[
             ("heading", {"text": "Det här tar vi med oss", "level": "h3"}),
