@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -8,7 +7,7 @@ from wagtail.search import index
 from home.blocks import GoalBlock
 from home.discussions import discussion_summaries
 
-from .base import BasePage
+from .base import BasePage, BasePageForm
 from .mixins import DiscussionRequest, IntroductionMixin
 
 
@@ -34,7 +33,7 @@ class ActivityPlanIndexPage(IntroductionMixin, BasePage):
         return context
 
 
-class ActivityPlanPageForm(WagtailAdminPageForm):
+class ActivityPlanPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         year = cleaned_data.get("year")

@@ -27,7 +27,7 @@ from home.discussions import discussion_summaries
 from home.tasks import send_registration_confirmation
 
 from .base import BasePage
-from .mixins import DiscussionMixin, IntroductionMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -123,7 +123,7 @@ class EventRegistrationsPanel(Panel):
             return context
 
 
-class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
+class EventPage(RoutablePageMixin, PictureMixin, DiscussionMixin, BasePage):
     """One activity: when and where it is, what it is about, and a registration form."""
 
     class Status(models.TextChoices):
@@ -165,6 +165,7 @@ class EventPage(RoutablePageMixin, DiscussionMixin, BasePage):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("place"), FieldPanel("organiser")],
             heading="Tid och plats",
         ),
+        *PictureMixin.panels,
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("status")], heading="Anmälan"),
         EventRegistrationsPanel(heading="Anmälningar"),

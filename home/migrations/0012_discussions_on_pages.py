@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('forum', '0011_auto_20190627_2132'),
         ('forum_conversation', '0013_auto_20201220_1745'),
-        ('home', '0010_member_directory_page'),
+        ('home', '0011_pictures_language_pages_membership_text'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0011_discussions_on_pages'),
+        ('home', '0012_discussions_on_pages'),
     ]
 
     operations = [
