@@ -3,6 +3,10 @@
 from django.urls import reverse
 
 
+def forum_url(forum):
+    return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk})
+
+
 def topic_url(topic):
     return reverse(
         "forum_conversation:topic",
