@@ -9,7 +9,7 @@ from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from forum.machina.links import topic_url
-from forum.notifications.emails import unsubscribe_token
+from forum.notifications.links import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
 from tests.forum.factories import (

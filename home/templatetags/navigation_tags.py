@@ -61,7 +61,8 @@ def site_layout(request):
 
 def build_site_layout(request, site):
     if site is None:
-        return {"menu": [], "footer": render_to_string("components/footer.html", {"request": request})}
+        footer = render_to_string("components/footer.html", {"request": request})
+        return {"menu": [], "footer": footer, "language_links": []}
     pages = list(site.root_page.get_children().live().public().in_menu())
     menu = [{"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
     # The forum is no page: it follows the news (reading what happens, then taking part), or
@@ -70,20 +71,36 @@ def build_site_layout(request, site):
     menu.insert(news_at + 1, {"pk": None, "path": None, "title": "Forum", "url": reverse("forum:index")})
     site_settings = SiteSettings.for_request(request)
     footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
-    return {"menu": menu, "footer": footer}
+    language_links = [
+        {"word": word, "lang": lang, "url": page.get_url(request)} for word, lang, page in site_settings.language_links
+    ]
+    return {"menu": menu, "footer": footer, "language_links": language_links}
+
+
+@register.inclusion_tag("components/language_links.html", takes_context=True)
+def language_links(context):
+    """Links to the pages in English and in easy-to-read Swedish, named by words, never by flags."""
+    return {"links": site_layout(context["request"])["language_links"]}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """``{% breadcrumbs %}``: the start page and the pages above the page shown, for every page below
-    the start page (base.html); nothing on the start page itself or outside Wagtail's pages."""
+    the start page (base.html); nothing on the start page itself or outside Wagtail's pages. The
+    trail is kept in the content cache: every page shows one."""
     page, request = context.get("page"), context["request"]
-    if not isinstance(page, Page):
-        return {"items": []}
     site = Site.find_for_request(request)
-    if site is None or page.depth <= site.root_page.depth:
+    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
         return {"items": []}
+    return {
+        "items": cached_until_content_changes(
+            f"breadcrumbs.{site.pk}.{page.pk}", lambda: build_breadcrumbs(request, site, page)
+        )
+    }
+
+
+def build_breadcrumbs(request, site, page):
     ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).only("title", "url_path")
     items = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
     items[0]["title"] = "Startsida"
-    return {"items": [*items, {"title": page.title, "url": page.get_url(request), "current": True}]}
+    return [*items, {"title": page.title, "url": page.get_url(request), "current": True}]

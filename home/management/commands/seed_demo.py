@@ -12,9 +12,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from home.demo import contact, directory, members, news
+from home.demo import about, contact, directory, members, news
 from home.demo import events as demo_events
 from home.demo import forum as forum_demo
+from home.demo.images import ensure_image
 from home.models import HomePage, SiteSettings, StandardPage
 
 HOME = {
@@ -43,6 +44,9 @@ HOME = {
         ),
     ],
 }
+
+# (title, description): the start page's picture.
+HOME_IMAGE = ("Huddinge i mellanrummen", "Hus i olika höjd och färg i Huddinge, med ljus i mellanrummen mellan dem.")
 
 PAGES = [
     {
@@ -131,6 +135,7 @@ class Command(BaseCommand):
             for page_data in PAGES:
                 self.ensure_child_page(home, StandardPage, page_data)
             self.ensure_site_settings(home)
+            about.seed(self, home)
             contact.seed(self, home)
             members.seed(self, home)
             directory.seed(self, home)
@@ -149,7 +154,8 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
-            home = root.add_child(instance=build_page(HomePage, HOME))
+            image = ensure_image(self, *HOME_IMAGE, motif="town", size=(1600, 1200))
+            home = root.add_child(instance=build_page(HomePage, {**HOME, "image": image}))
             self.created.append(f"sidan {home.title}")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
