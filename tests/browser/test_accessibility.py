@@ -127,3 +127,11 @@ def test_public_and_account_forms_sent_back_with_errors_have_no_wcag_violations(
     failures |= audit_forms_with_errors(page, site_url, member_forms_with_errors, axe_script)
 
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def test_the_pattern_page_has_no_wcag_violations(page, site_url, developer_audited_urls, axe_script):
+    failures = audit(page, site_url, developer_audited_urls, axe_script)
+
+    page.goto(site_url + developer_audited_urls["komponenter"])
+    assert page.locator("h1").inner_text() == "Komponenter"
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
