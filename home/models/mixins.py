@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model
 
 
 class IntroductionMixin(models.Model):
@@ -63,3 +65,14 @@ class PictureMixin(models.Model):
         if self.listing_image:
             return self.listing_image, self.listing_image.description
         return self.image, self.image_alt
+
+
+def with_pictures(queryset):
+    """``queryset`` of pages with PictureMixin, with their pictures and listing images and those
+    images' renditions fetched in a fixed number of queries however many pages there are."""
+    return queryset.prefetch_related(
+        *(
+            Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+            for field in ("image", "listing_image")
+        )
+    )
