@@ -21,7 +21,7 @@ from .pdf import build_pdf
 PLAN_INDEX = {
     "title": "Verksamhetsplan",
     "slug": "verksamhetsplan",
-    "show_in_menus": True,
+    "show_in_menus": False,
     "introduction": (
         "Varje år beslutar medlemmarna om en verksamhetsplan: vad vi ska fokusera på och hur vi "
         "vill utveckla mötena mellan kommun och näringsliv."

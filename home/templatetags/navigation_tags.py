@@ -1,12 +1,12 @@
 from django import template
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP, group_names
 from home.content_cache import cached_until_content_changes
-from home.models import SiteSettings
+from home.models import NewsIndexPage, SiteSettings
 
 register = template.Library()
 
@@ -24,16 +24,20 @@ def may_edit_pages(user):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live, public pages directly below the site root that editors put in the menu. The menu
-    is cached for everyone alike, so a page behind a login or password is left out of it."""
+    """The live, public pages directly below the site root that editors put in the menu, in the
+    order editors give them, and the forum (see build_site_layout). The menu is cached for everyone
+    alike, so a page behind a login or password is left out of it."""
     request = context["request"]
     # Other apps' views (machina's search, for one) use "page" for a page of results.
     current_page = context.get("page") if isinstance(context.get("page"), Page) else None
     items = []
     for entry in site_layout(request)["menu"]:
-        # A page is current when it, or the section it belongs to, is being shown.
-        in_section = current_page is not None and current_page.path.startswith(entry["path"])
-        is_exact = in_section and current_page.pk == entry["pk"]
+        if entry["path"] is None:
+            in_section, is_exact = request.path.startswith(entry["url"]), False
+        else:
+            # A page is current when it, or the section it belongs to, is being shown.
+            in_section = current_page is not None and current_page.path.startswith(entry["path"])
+            is_exact = in_section and current_page.pk == entry["pk"]
         items.append({**entry, "in_section": in_section, "is_exact": is_exact})
     return {"items": items, "request": request}
 
@@ -59,10 +63,12 @@ def build_site_layout(request, site):
     if site is None:
         footer = render_to_string("components/footer.html", {"request": request})
         return {"menu": [], "footer": footer, "language_links": []}
-    menu = [
-        {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
-        for page in site.root_page.get_children().live().public().in_menu()
-    ]
+    pages = list(site.root_page.get_children().live().public().in_menu())
+    menu = [{"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
+    # The forum is no page: it follows the news (reading what happens, then taking part), or
+    # comes last in a menu without them.
+    news_at = next((at for at, page in enumerate(pages) if page.specific_class is NewsIndexPage), len(pages) - 1)
+    menu.insert(news_at + 1, {"pk": None, "path": None, "title": "Forum", "url": reverse("forum:index")})
     site_settings = SiteSettings.for_request(request)
     footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
     language_links = [
@@ -77,23 +83,24 @@ def language_links(context):
     return {"links": site_layout(context["request"])["language_links"]}
 
 
-@register.simple_tag(takes_context=True)
-def page_breadcrumbs(context):
-    """The breadcrumb trail of a page below the start page: the start page, the sections above it
-    and the page itself, read from the content cache (every page shows one)."""
-    page = context.get("page")
-    request = context["request"]
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """``{% breadcrumbs %}``: the start page and the pages above the page shown, for every page below
+    the start page (base.html); nothing on the start page itself or outside Wagtail's pages. The
+    trail is kept in the content cache: every page shows one."""
+    page, request = context.get("page"), context["request"]
     site = Site.find_for_request(request)
-    if not isinstance(page, Page) or site is None:
-        return ""
-    crumbs = cached_until_content_changes(f"breadcrumbs.{site.pk}.{page.pk}", lambda: build_crumbs(request, site, page))
-    if len(crumbs) < 2:
-        return ""
-    trail = render_to_string("components/breadcrumb.html", {"crumbs": crumbs, "request": request})
-    return format_html('<div class="container">{}</div>', trail)
+    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
+        return {"items": []}
+    return {
+        "items": cached_until_content_changes(
+            f"breadcrumbs.{site.pk}.{page.pk}", lambda: build_breadcrumbs(request, site, page)
+        )
+    }
 
 
-def build_crumbs(request, site, page):
-    """[{title, url}] from the site's start page down to page; empty outside the site."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=site.root_page.depth)
-    return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+def build_breadcrumbs(request, site, page):
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).only("title", "url_path")
+    items = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+    items[0]["title"] = "Startsida"
+    return [*items, {"title": page.title, "url": page.get_url(request), "current": True}]

@@ -86,7 +86,7 @@ PAGES = [
     {
         "title": "Vision",
         "slug": "vision",
-        "show_in_menus": True,
+        "show_in_menus": False,
         "introduction": "Tillsammans möter vi framtiden – i mellanrummen.",
         "summary": "Arena Huddinges vision: nya idéer växer i mellanrummen mellan sektorer, platser och människor.",
         "body": [
@@ -105,6 +105,10 @@ PAGES = [
         ],
     },
 ]
+
+# The menu in the order of visitors' tasks: what we do, what is on, what happened, (the forum,
+# which navigation_tags puts after the news), who the members are, and how to reach us.
+MENU_ORDER = ["var-verksamhet", "aktiviteter", "nyheter", "medlemmar", "kontakt"]
 
 SITE_SETTINGS = {
     "organisation_name": "Arena Huddinge",
@@ -138,6 +142,7 @@ class Command(BaseCommand):
             forum_demo.seed(self, home)
             demo_events.seed(self, home)
             news.seed(self, home)
+            self.order_menu(home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:
@@ -175,6 +180,17 @@ class Command(BaseCommand):
             page = parent.add_child(instance=build_page(page_class, data))
             self.created.append(f"sidan {page.title}")
         return page
+
+    def order_menu(self, home):
+        """Puts the menu's pages in MENU_ORDER, after the pages outside it (the menu follows the
+        order of the pages in the tree, which editors change in the admin)."""
+        order = [page.slug for page in home.get_children().filter(slug__in=MENU_ORDER)]
+        wanted = [slug for slug in MENU_ORDER if slug in order]
+        if order == wanted:
+            return
+        for slug in wanted:
+            home.get_children().get(slug=slug).move(home, pos="last-child")
+        self.created.append("menyns ordning")
 
     def ensure_site_settings(self, home):
         site = Site.objects.get(root_page=home)
