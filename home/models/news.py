@@ -13,10 +13,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
 
 from .base import BasePage
-from .mixins import IntroductionMixin, PictureMixin, with_pictures
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 NEWS_PER_PAGE = 10
 
@@ -81,7 +82,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(PictureMixin, BasePage):
+class NewsPage(PictureMixin, DiscussionMixin, BasePage):
     """One news item. Its summary (on the promote tab) is shown in listings and the RSS feed."""
 
     date = models.DateField("datum", default=datetime.date.today)
@@ -94,6 +95,7 @@ class NewsPage(PictureMixin, BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")], heading="Om nyheten"),
         *PictureMixin.panels,
         FieldPanel("body"),
+        *DiscussionMixin.panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -118,4 +120,5 @@ class NewsPage(PictureMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context
