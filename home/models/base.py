@@ -1,5 +1,6 @@
 from http import HTTPMethod
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -81,6 +82,18 @@ class BasePage(Page):
             return parts
         site_id, _root_url, page_path = parts
         return site_id, site_url(), page_path
+
+    def clean(self):
+        super().clean()
+        if self.listing_image and not self.listing_image.description:
+            raise ValidationError(
+                {
+                    "listing_image": (
+                        "Bilden saknar alternativtext. Skriv vad den visar i fältet Beskrivning i "
+                        "bildbiblioteket, eller välj en annan bild."
+                    )
+                }
+            )
 
     def get_meta_description(self):
         return self.search_description or self.summary

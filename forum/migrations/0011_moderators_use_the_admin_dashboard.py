@@ -34,7 +34,7 @@ def keep_moderators_out(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("arena_forum", "0009_ascii_forum_slugs"),
+        ("arena_forum", "0010_ascii_forum_slugs"),
         ("wagtailadmin", "0006_formstate"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -19,7 +19,7 @@ def ascii_slugs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("arena_forum", "0008_post_search_vector"),
+        ("arena_forum", "0009_notices_settings_forum_subscriptions_digests"),
         ("forum", "0011_auto_20190627_2132"),
         ("forum_conversation", "0013_auto_20201220_1745"),
     ]
