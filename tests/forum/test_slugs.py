@@ -1,11 +1,9 @@
 """Forum and topic addresses in ASCII: "Företagsklimat" → /forum/forum/foretagsklimat-<id>/."""
 
-from importlib import import_module
-
-from django.apps import apps as django_apps
 from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
+from forum.machina.slugs import reslug
 from tests.forum.factories import PostFactory, TopicFactory
 from tests.forum.helpers import forum_url
 
@@ -32,12 +30,12 @@ def test_a_topic_with_swedish_letters_has_an_ascii_address_that_follows_its_subj
     assert Topic.objects.get(pk=topic.pk).slug == "farre-bilar-vid-alvsjo"
 
 
-def test_forums_and_topics_saved_before_get_ascii_slugs_from_the_migration(public_forum):
+def test_forums_and_topics_saved_before_get_ascii_slugs_from_the_data_migration(public_forum):
     topic = TopicFactory(forum=public_forum, subject="Lokaler i bottenvåningarna")
     Forum.objects.filter(pk=public_forum.pk).update(slug="företagsklimat")
     Topic.objects.filter(pk=topic.pk).update(slug="lokaler-i-bottenvåningarna")
 
-    import_module("forum.migrations.0009_ascii_forum_slugs").ascii_slugs(django_apps, None)
+    reslug(Forum, Topic)
 
     assert Forum.objects.get(pk=public_forum.pk).slug == "foretagsklimat"
     assert Topic.objects.get(pk=topic.pk).slug == "lokaler-i-bottenvaningarna"
