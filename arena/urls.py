@@ -15,6 +15,7 @@ from forum.membership.views import MembershipApplicationReceivedView, Membership
 from forum.moderation import views as moderation_views
 from forum.notifications import views as notification_views
 from forum.reactions import views as reaction_views
+from home import patterns
 from home import views as home_views
 
 urlpatterns = [
@@ -40,6 +41,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("sok/", home_views.search, name="search"),
+    # Every component in every state, for developers: a 404 unless DEBUG is on.
+    path("komponenter/", patterns.patterns, name="patterns"),
 ]
 
 # Uploaded files while developing; static() adds nothing unless DEBUG is on.

@@ -18,13 +18,14 @@ class ArenaForumConfig(AppConfig):
 
         from arena.page_cache import invalidate_on_change
 
-        from .machina import checks, counters, tracking, view_counts  # noqa: F401 - checks registers itself
+        from .machina import checks, counters, slugs, tracking, view_counts  # noqa: F401 - checks registers itself
         from .membership.display_names import member_display_name
         from .models import MemberProfile, Reaction
         from .notifications import emails as notifications
 
         notifications.connect_signals()
         counters.connect_signals()
+        slugs.connect_signals()
         tracking.connect_signals()
         view_counts.connect_signals()
 

@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from forum.machina.links import topic_url
 from forum.machina.quoting import quote_markdown
 from forum.models import Reaction
-from forum.notifications.emails import unsubscribe_token
+from forum.notifications.links import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
 from tests.forum.factories import (
@@ -253,3 +253,13 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
         "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
         "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
     }
+
+
+@pytest.fixture
+def developer_audited_urls(settings, home_page, media_root):
+    """The pages only developers see, with DEBUG on for the test that asks for them (the pattern
+    page answers 404 otherwise): every component in every state, for the same checkers."""
+    settings.DEBUG = True
+    # The pattern page shows the first image as a card's picture.
+    ImageFactory(file=get_test_image_file(size=(500, 300)))
+    return {"komponenter": reverse("patterns")}

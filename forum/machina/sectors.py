@@ -62,3 +62,18 @@ def topics_with_both_sectors(topics):
         .filter(sectors=len(Sector.values))
         .values_list("topic_id", flat=True)
     )
+
+
+def voices_per_sector_in_topics(topics):
+    """{topic id: voices_per_sector(topic)} for many topics, in one query."""
+    topic_ids = [topic.pk for topic in topics]
+    voices = {topic_id: dict.fromkeys(Sector.values, 0) for topic_id in topic_ids}
+    if topic_ids:
+        rows = (
+            _approved_posts_by_members(topic_id__in=topic_ids)
+            .values_list("topic_id", AUTHOR_SECTOR)
+            .annotate(voices=Count("poster", distinct=True))
+        )
+        for topic_id, sector, count in rows:
+            voices[topic_id][sector] = count
+    return voices

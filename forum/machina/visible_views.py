@@ -7,6 +7,7 @@ from django.http import Http404
 from machina.conf import settings as machina_settings
 from machina.core.loading import get_class
 
+from arena.links import PublicAddressFeedMixin
 from forum.models import MemberProfile
 
 from .topic_view import ArenaTopicView
@@ -55,7 +56,7 @@ class VisibleTopicView(ArenaTopicView):
         return topic
 
 
-class VisibleTopicsFeed(LastTopicsFeed):
+class VisibleTopicsFeed(PublicAddressFeedMixin, LastTopicsFeed):
     def get_object(self, request, *args, **kwargs):
         super().get_object(request, *args, **kwargs)
         self.handler = request.forum_permission_handler

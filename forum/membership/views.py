@@ -51,7 +51,7 @@ class MembershipApplicationView(CreateView):
             return rate_limited(self, form)
         with transaction.atomic():
             response = super().form_valid(form)
-            receive_application(self.object, self.request.build_absolute_uri("/"))
+            receive_application(self.object)
         return response
 
 
@@ -84,7 +84,6 @@ class RegistrationView(FormView):
             organisation=data["organisation"],
             title=data["title"],
             display_name=data["display_name"],
-            base_url=self.request.build_absolute_uri("/"),
         )
         return super().form_valid(form)
 
@@ -111,7 +110,7 @@ class ConfirmEmailView(TemplateView):
     def post(self, request, *args, **kwargs):
         if self.profile is None:
             return self.get(request, *args, **kwargs)
-        profile = confirm_membership(self.profile, request.build_absolute_uri("/"))
+        profile = confirm_membership(self.profile)
         if profile.is_approved:
             messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
             # The forum's start page welcomes the new member once (templates/forum/welcome.html).
@@ -151,7 +150,7 @@ class MemberPasswordResetConfirmView(PasswordResetConfirmView):
     def form_valid(self, form):
         with transaction.atomic():
             response = super().form_valid(form)
-            confirm_address(self.user, self.request.build_absolute_uri("/"))
+            confirm_address(self.user)
         return response
 
 

@@ -2,12 +2,17 @@
 
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
+from .notifications import DigestDelivery, ForumSubscription, Notice, NotificationSettings
 from .reactions import Reaction
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
+    "DigestDelivery",
+    "ForumSubscription",
     "MemberProfile",
     "MembershipApplication",
+    "Notice",
+    "NotificationSettings",
     "Organisation",
     "PostReport",
     "Reaction",

@@ -14,7 +14,7 @@ from machina.core.db.models import get_model
 from arena.tasks import mail_task
 from forum.membership.display_names import member_display_name
 from forum.models import PostReport
-from forum.notifications.emails import one_line
+from forum.notifications.links import one_line
 from forum.permissions import is_moderator
 
 Forum = get_model("forum", "Forum")

@@ -7,8 +7,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from machina.core.db.models import get_model
 
-from .emails import UNSUBSCRIBE_SALT, Topic
+from .links import UNSUBSCRIBE_SALT
+
+Topic = get_model("forum_conversation", "Topic")
 
 
 def _reject_csrf(request):

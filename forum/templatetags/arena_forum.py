@@ -6,6 +6,7 @@ same queries with 5 rows as with 100."""
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
@@ -28,11 +29,32 @@ def is_forum_member(user):
     return _is_forum_member(user)
 
 
-@register.simple_tag(takes_context=True)
-def forum_ancestors(context, forum):
-    """``{% forum_ancestors forum as ancestors %}``: the forums above it, root first, without a query
-    when the request's permission handler has the forums (forum/machina/permissions.py)."""
-    return context["request"].forum_permission_handler.forum_ancestors(forum)
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def forum_breadcrumbs(context):
+    """``{% forum_breadcrumbs %}``: the forum index, the forum (and those above it) and the topic of
+    the page shown, the current one marked. The forums above come without a query when the
+    request's permission handler has the forums (forum/machina/permissions.py)."""
+    request = context["request"]
+    forum, topic = context.get("forum"), context.get("topic")
+    view = request.resolver_match.view_name if request.resolver_match else None
+    items = [{"title": "Forumöversikt", "url": reverse("forum:index"), "current": not forum and view == "forum:index"}]
+    if forum:
+        items += [
+            {"title": ancestor.name, "url": reverse("forum:forum", args=[ancestor.slug, ancestor.id])}
+            for ancestor in request.forum_permission_handler.forum_ancestors(forum)
+        ]
+        items.append(
+            {
+                "title": forum.name,
+                "url": reverse("forum:forum", args=[forum.slug, forum.id]),
+                "current": not topic and view == "forum:forum",
+            }
+        )
+    if topic:
+        items.append(
+            {"title": topic.subject, "url": links.topic_url(topic), "current": view == "forum_conversation:topic"}
+        )
+    return {"items": items}
 
 
 @register.simple_tag(takes_context=True)

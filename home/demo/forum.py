@@ -11,9 +11,9 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django.utils.text import slugify
 from machina.core.db.models import get_model
 
+from forum.machina.slugs import forum_slug
 from forum.membership.services import available_display_name
 from forum.models import MemberProfile, Organisation
 from forum.notifications.emails import notifications_muted
@@ -202,7 +202,7 @@ def seed(command, home_page):
 
 
 def ensure_forum(command, data, forum_type, parent, members_only=False):
-    forum = Forum.objects.filter(slug=slugify(data["name"], allow_unicode=True), parent=parent).first()
+    forum = Forum.objects.filter(slug=forum_slug(data["name"]), parent=parent).first()
     if forum is None:
         forum = Forum.objects.create(name=data["name"], description=data["description"], type=forum_type, parent=parent)
         if members_only:

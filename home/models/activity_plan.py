@@ -1,13 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import GoalBlock
 
-from .base import BasePage
+from .base import BasePage, BasePageForm
 from .mixins import IntroductionMixin
 
 
@@ -33,7 +32,7 @@ class ActivityPlanIndexPage(IntroductionMixin, BasePage):
         return context
 
 
-class ActivityPlanPageForm(WagtailAdminPageForm):
+class ActivityPlanPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         year = cleaned_data.get("year")

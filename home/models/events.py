@@ -26,7 +26,7 @@ from home.calendar import STOCKHOLM, build_calendar
 from home.tasks import send_registration_confirmation
 
 from .base import BasePage
-from .mixins import IntroductionMixin
+from .mixins import IntroductionMixin, PictureMixin
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -122,7 +122,7 @@ class EventRegistrationsPanel(Panel):
             return context
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, PictureMixin, BasePage):
     """One activity: when and where it is, what it is about, and a registration form."""
 
     class Status(models.TextChoices):
@@ -155,6 +155,7 @@ class EventPage(RoutablePageMixin, BasePage):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("place"), FieldPanel("organiser")],
             heading="Tid och plats",
         ),
+        *PictureMixin.panels,
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("status")], heading="Anmälan"),
         EventRegistrationsPanel(heading="Anmälningar"),

@@ -38,7 +38,7 @@ def add_news(index, count, **kwargs):
 
 
 def listed_titles(html):
-    return re.findall(r'<h2 class="news-item__title"><a href="[^"]+">([^<]+)</a></h2>', html)
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
 def test_news_page_shows_its_fields(client, news_index):

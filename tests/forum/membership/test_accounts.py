@@ -50,7 +50,7 @@ def test_header_offers_login_and_membership_to_visitors(client, home_page):
     html = response.content.decode()
 
     assert '<a class="account-nav__link" href="/konto/logga-in/">Logga in</a>' in html
-    assert '<a class="account-nav__link" href="/bli-medlem/">Bli medlem</a>' in html
+    assert '<a class="account-nav__link account-nav__link--join" href="/bli-medlem/">Bli medlem</a>' in html
     assert "Logga ut" not in html
 
 

@@ -10,7 +10,7 @@ from machina.core.db.models import get_model
 
 from forum.models import PostReport
 from forum.moderation.services import send_post_hidden_notice
-from forum.notifications.emails import unsubscribe_token
+from forum.notifications.links import unsubscribe_token
 from forum.permissions import make_members_only, members_group
 from tests.forum.factories import (
     ForumMemberFactory,
