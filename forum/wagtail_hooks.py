@@ -4,6 +4,7 @@ from wagtail import hooks
 from arena.dashboard import WAITING_HOOK, Waiting
 from forum.models import MemberProfile, MembershipApplication
 
+from .discussions.viewsets import topic_chooser_viewset
 from .membership.viewsets import MembershipViewSetGroup
 from .moderation.services import handles_reports, open_reports
 
@@ -11,6 +12,11 @@ from .moderation.services import handles_reports, open_reports
 @hooks.register("register_admin_viewset")
 def register_membership_viewsets():
     return MembershipViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_topic_chooser():
+    return topic_chooser_viewset
 
 
 @hooks.register(WAITING_HOOK)

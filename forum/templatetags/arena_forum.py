@@ -7,6 +7,10 @@ same queries with 5 rows as with 100."""
 from django import template
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import format_html
+from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
@@ -55,6 +59,40 @@ def forum_breadcrumbs(context):
             {"title": topic.subject, "url": links.topic_url(topic), "current": view == "forum_conversation:topic"}
         )
     return {"items": items}
+
+
+@register.filter
+def forum_time(value):
+    """``{{ post.created|forum_time }}``: ``<time datetime="2026-11-30T06:05:00+0100">30 november 2026
+    06:05</time>``, as the ``date`` filter would write it with ``Y-m-d\\TH:i:sO`` and ``j F Y H:i``.
+
+    A topic list shows 80 such times; the ``date`` filter parses its format string and looks the
+    format up for the language every time (22 % of a forum page's CPU in the profile)."""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{} {} {} {}</time>',
+        local.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        local.day,
+        MONTHS[local.month],
+        local.year,
+        local.strftime("%H:%M"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def byline(context, poster=None, username="", date=None):
+    """``{% byline poster=post.poster username=post.username date=post.created %}``: who wrote
+    something and when, "Av: <namn>, <datum>". The name links to the profile only for those who may
+    open it (members and moderators); anonymous posts show the username they were posted under.
+    Written in Python rather than an included template: a topic list has two per row."""
+    if poster is None:
+        name = username
+    elif is_forum_member(context["request"].user):
+        name = format_html('<a href="{}">{}</a>', links.profile_url(poster.pk), get_forum_member_display_name(poster))
+    else:
+        name = get_forum_member_display_name(poster)
+    when = format_html(", {}", forum_time(date)) if date else ""
+    return format_html('<span class="forum-byline">Av: {}{}</span>', name, when)
 
 
 @register.simple_tag(takes_context=True)

@@ -137,6 +137,10 @@ def test_search_with_forum_posts_costs_the_same_with_5_and_600_posts(
 
 
 CONTENT_PAGE_BUDGET = 15
+# A page's conversation (templates/discussions/panel.html): its link, which forums the reader may
+# read, the voices, the latest posts and their authors' profiles; a member's page also reads the
+# session, the user and their groups, and whether they may reply.
+DISCUSSION_PANEL_QUERIES = {"anonymous": 6, "member": 10}
 
 
 def test_content_pages_stay_within_budget(client, home_page, sections):
@@ -314,3 +318,22 @@ def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client
 
     assert with_3 == with_10, f"{with_3} queries with 3 earlier posts, {with_10} with 10"
     assert with_10 <= FORM_PAGE_BUDGET, f"{with_10} queries, budget {FORM_PAGE_BUDGET}"
+
+
+# --- A page with its conversation: the panel costs the same however long the topic is ------------
+
+
+def test_news_page_with_discussion_costs_the_same_with_15_and_300_posts(
+    client, sections, public_forum, sector_authors, reader
+):
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 15, sector_authors)
+    news = NewsPageFactory(parent=sections["news"], title="Lokaler i de nya kvarteren", discussion_topic=topic)
+    news.save_revision().publish()
+    with_15 = revisited(client, news.url)
+
+    add_posts(topic, 300 - 15, sector_authors)
+    with_300 = revisited(client, news.url)
+
+    assert with_15 == with_300, f"{with_15} queries with 15 posts, {with_300} with 300"
+    assert with_15 <= CONTENT_PAGE_BUDGET + DISCUSSION_PANEL_QUERIES[reader], f"{with_15} queries"
