@@ -12,6 +12,8 @@ from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from forum.machina.links import topic_url
+from forum.machina.quoting import quote_markdown
+from forum.models import Reaction
 from forum.notifications.links import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
@@ -84,12 +86,14 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
         topic__poster=MemberProfileFactory(organisation=huddingehem).user,
         content="Hur når vi fler unga till sommarjobb?",
     ).topic
-    PostFactory(
+    reply = PostFactory(
         topic=topic,
         poster=MemberProfileFactory(organisation=cykelverkstad).user,
         subject=f"Re: {topic.subject}",
-        content="Vi kan ta emot två i augusti.",
+        content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti, se https://example.se/sommarjobb.",
     )
+    # Reactions as visitors see them: counts with the sector split, no buttons.
+    Reaction.objects.create(post=reply, user=topic.poster, kind=Reaction.Kind.THANKS)
     news_index = NewsIndexPageFactory(parent=home_page)
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
@@ -210,13 +214,17 @@ def member_audited_urls(audit_member, home_page, public_forum):
     MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
-    PostFactory(
+    bo = MemberProfileFactory(display_name="Bo B", organisation__sector="kommun").user
+    bos_reply = PostFactory(
         topic=topic,
-        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
+        poster=bo,
         subject="Re: Praktikplatser till hösten",
-        content="Vi kan ta emot två i augusti.",
+        content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti.",
     )
     own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
+    # Reactions as a member sees them: toggle buttons, one pressed (the member's own), with counts.
+    Reaction.objects.create(post=bos_reply, user=audit_member, kind=Reaction.Kind.AGREE)
+    Reaction.objects.create(post=bos_reply, user=own_reply.poster, kind=Reaction.Kind.GOOD_IDEA)
     poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
     for month in ("Juni", "Augusti"):
         TopicPollOption.objects.create(poll=poll, text=month)
@@ -232,6 +240,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "ämne i forumet (medlem)": topic_url(topic),
         "nytt ämne": topic_create_url(public_forum),
         "svar i ämnet": post_create_url(topic),
+        "svar som citerar ett inlägg": f"{post_create_url(topic)}?quote={bos_reply.pk}",
         "redigera ämne": reverse(
             "forum_conversation:topic_update",
             kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},

@@ -4,6 +4,7 @@ from .discussions import PageDiscussion
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
 from .notifications import DigestDelivery, ForumSubscription, Notice, NotificationSettings
+from .reactions import Reaction
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
@@ -16,5 +17,6 @@ __all__ = [
     "Organisation",
     "PageDiscussion",
     "PostReport",
+    "Reaction",
     "Sector",
 ]

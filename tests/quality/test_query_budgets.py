@@ -13,8 +13,10 @@ from machina.conf import settings as machina_settings
 
 from arena.page_cache import invalidate_cached_pages
 from forum.machina.links import topic_url
+from forum.machina.markup import render_markdown
+from forum.machina.quoting import quote_markdown
 from forum.machina.search import Post
-from forum.models import Sector
+from forum.models import Reaction, Sector
 from forum.notifications.emails import notifications_muted
 from tests.forum.factories import (
     ForumFactory,
@@ -214,6 +216,45 @@ def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, s
     last_page = revisited(client, f"{url}?page=last")
 
     assert with_15 == with_500 == last_page, f"{with_15} queries with 15 posts, {with_500} and {last_page} with 500"
+    assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def add_quoting_posts_with_reactions(topic, count, authors):
+    """Posts that each quote the one before, with two or three reactions from both sectors."""
+    content = quote_markdown(topic.posts.order_by("-pk").first()) + "Ett svar."
+    posts = Post.objects.bulk_create(
+        Post(
+            topic=topic,
+            poster=authors[n % len(authors)],
+            subject=f"Re: {topic.subject}",
+            content=content,
+            _content_rendered=render_markdown(content),  # as saving one post does
+        )
+        for n in range(count)
+    )
+    Reaction.objects.bulk_create(
+        Reaction(post=post, user=reactor, kind=kind)
+        for n, post in enumerate(posts)
+        for reactor, kind in zip(authors[(n % 3) + 1 : (n % 3) + 4], Reaction.Kind.values, strict=False)
+        if reactor != post.poster
+    )
+
+
+def test_topic_page_with_quotes_and_reactions_costs_the_same_with_15_and_300_posts(
+    client, public_forum, sector_authors, reader
+):
+    topic = PostFactory(topic__forum=public_forum, topic__poster=sector_authors[0]).topic
+    add_quoting_posts_with_reactions(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE - 1, sector_authors)
+    url = topic_url(topic)
+    with_15 = revisited(client, url)
+
+    add_quoting_posts_with_reactions(topic, 300 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_300 = revisited(client, url)
+    page = client.get(f"{url}?page=last").content.decode()
+    last_page = revisited(client, f"{url}?page=last")
+
+    assert "från näringslivet" in page and "skrev:</a>" in page
+    assert with_15 == with_300 == last_page, f"{with_15} queries with 15 posts, {with_300} and {last_page} with 300"
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('arena_forum', '0011_moderators_use_the_admin_dashboard'),
+        ('arena_forum', '0012_post_reactions'),
         ('forum_conversation', '0013_auto_20201220_1745'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
