@@ -15,6 +15,7 @@ from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
 from forum.moderation import views as moderation_views
 from forum.notifications import views as notification_views
+from forum.reactions import views as reaction_views
 from home import patterns
 from home import views as home_views
 
@@ -34,6 +35,7 @@ urlpatterns = [
         conclusion_views.remove_topic_conclusion,
         name="forum_remove_conclusion",
     ),
+    path("forum-reaktion/<int:post_id>/", reaction_views.react, name="forum_react"),
     path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),

@@ -10,6 +10,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from forum.conclusions.services import public_conclusions
+from forum.discussions.services import forum_choices
+from forum.discussions.viewsets import TopicChooserBlock
 from home.conclusion_chooser import ConclusionChooserBlock
 
 
@@ -159,6 +161,16 @@ class GoalBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Rubrik", max_length=120)
     description = blocks.TextBlock(label="Beskrivning", required=False)
     status = blocks.ChoiceBlock(label="Status", choices=list(STATUSES.items()), default="planerad")
+    discussion_topic = TopicChooserBlock(label="Diskutera: samtal som finns", required=False)
+    discussion_forum = blocks.ChoiceBlock(
+        label="Eller starta ett nytt samtal i forumet",
+        choices=forum_choices,
+        required=False,
+        help_text=(
+            "Arena Huddinge startar samtalet när planen publiceras, med fokusområdets rubrik och "
+            "beskrivning och en länk hit."
+        ),
+    )
     conclusions = blocks.ListBlock(
         ConclusionChooserBlock(label="Slutsats"),
         label="Från dialogen",
@@ -190,6 +202,13 @@ class GoalBlock(blocks.StructBlock):
             if conclusion and conclusion.pk in cited
         ]
         return context
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("discussion_topic") and value.get("discussion_forum"):
+            message = "Välj antingen ett samtal som finns eller ett forum för ett nytt samtal, inte båda."
+            raise blocks.StructBlockValidationError(block_errors={"discussion_forum": ValidationError(message)})
+        return value
 
 
 def cited_conclusions(goals):

@@ -6,9 +6,10 @@ from wagtail.search import index
 
 from forum.conclusions.citations import Citation
 from home.blocks import GoalBlock, cited_conclusions
+from home.discussions import discussion_summaries
 
 from .base import BasePage, BasePageForm
-from .mixins import IntroductionMixin
+from .mixins import DiscussionRequest, IntroductionMixin
 
 
 class ActivityPlanIndexPage(IntroductionMixin, BasePage):
@@ -87,11 +88,6 @@ class ActivityPlanPage(BasePage):
         verbose_name = "verksamhetsplan"
         verbose_name_plural = "verksamhetsplaner för enskilda år"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["cited_conclusions"] = cited_conclusions(block.value for block in self.focus_areas)
-        return context
-
     def clean(self):
         super().clean()
         parent = self.get_parent()
@@ -99,6 +95,27 @@ class ActivityPlanPage(BasePage):
             error = self.year_taken_error(self.year, parent)
             if error:
                 raise ValidationError({"year": error})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        discussions = discussion_summaries(self, request)
+        context["goals"] = [(goal, discussions.get(goal_anchor(goal))) for goal in self.focus_areas]
+        context["cited_conclusions"] = cited_conclusions(goal.value for goal in self.focus_areas)
+        return context
+
+    def discussion_requests(self):
+        """A conversation for each goal whose editor asked for one ("Diskutera" in the goal)."""
+        return [
+            DiscussionRequest(
+                anchor=goal_anchor(goal),
+                title=f"{goal.value['title']} ({self.title})",
+                ingress=goal.value["description"],
+                topic=goal.value["discussion_topic"],
+                forum_id=int(goal.value["discussion_forum"]) if goal.value["discussion_forum"] else None,
+            )
+            for goal in self.focus_areas
+            if goal.value["discussion_topic"] or goal.value["discussion_forum"]
+        ]
 
     def year_taken_error(self, year, parent):
         """A Swedish error message if another plan below ``parent`` already covers ``year``."""
@@ -110,9 +127,9 @@ class ActivityPlanPage(BasePage):
         return None
 
 
-def goal_anchor(block_id):
-    """The fragment of a goal on its plan's page (templates/home/blocks/goal_block.html)."""
-    return f"mal-{block_id}"
+def goal_anchor(goal):
+    """The id in the page's HTML of one goal (a child of ``focus_areas``, or its stored data)."""
+    return f"mal-{goal['id'] if isinstance(goal, dict) else goal.id}"
 
 
 def goals_citing(conclusion_ids):
@@ -131,7 +148,7 @@ def goals_citing(conclusion_ids):
                 found.setdefault(conclusion_id, []).append(
                     Citation(
                         title=f"{goal['value']['title']} ({plan.title})",
-                        url=f"{plan.get_url()}#{goal_anchor(goal['id'])}",
+                        url=f"{plan.get_url()}#{goal_anchor(goal)}",
                     )
                 )
     return found
