@@ -12,6 +12,8 @@ from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
+from forum.conclusions.citations import with_citations
+from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
 from forum.membership.onboarding import take_forum_welcome
@@ -142,6 +144,20 @@ def voices_per_sector(topic):
 def topics_with_both_sectors(topics):
     """``{% topics_with_both_sectors topics as both_sectors %}``: ids of the topics both sectors posted in."""
     return sectors.topics_with_both_sectors(topics)
+
+
+@register.simple_tag
+def topic_conclusion(topic):
+    """The topic's conclusion with the plan goals that cite it, or None."""
+    return with_citations([topic.conclusion])[0] if is_concluded(topic) else None
+
+
+@register.simple_tag(takes_context=True)
+def conclusion_rights(context, topic):
+    """What the reader may do with the topic's conclusion: {"conclude": ..., "change": ...}."""
+    request = context["request"]
+    user, handler = request.user, request.forum_permission_handler
+    return {"conclude": can_conclude(user, topic, handler), "change": can_change_conclusion(user, topic, handler)}
 
 
 @register.simple_tag(takes_context=True)
