@@ -14,6 +14,7 @@ from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
 from forum.moderation import views as moderation_views
 from forum.notifications import views as notification_views
+from forum.reactions import views as reaction_views
 from home import patterns
 from home import views as home_views
 
@@ -27,6 +28,7 @@ urlpatterns = [
     # without logging in, straight from an e-mail.
     path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-reaktion/<int:post_id>/", reaction_views.react, name="forum_react"),
     path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),

@@ -20,7 +20,7 @@ class ArenaForumConfig(AppConfig):
 
         from .machina import checks, counters, slugs, tracking, view_counts  # noqa: F401 - checks registers itself
         from .membership.display_names import member_display_name
-        from .models import MemberProfile
+        from .models import MemberProfile, PageDiscussion, Reaction
         from .notifications import emails as notifications
 
         notifications.connect_signals()
@@ -30,7 +30,8 @@ class ArenaForumConfig(AppConfig):
         view_counts.connect_signals()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
-        # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.
+        # locked, moved, deleted), polls, attachments, reactions, who may read, authors' names and
+        # profiles, and which pages the topics are about.
         invalidate_on_change(
             *(
                 get_model(app_label, name)
@@ -48,6 +49,8 @@ class ArenaForumConfig(AppConfig):
                 )
             ),
             MemberProfile,
+            Reaction,
+            PageDiscussion,
         )
         invalidate_on_change(get_user_model(), ignore_fields={"last_login"})
 

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from arena.dashboard import WAITING_HOOK, Waiting
 from forum.models import MemberProfile, MembershipApplication
 
+from .discussions.viewsets import topic_chooser_viewset
 from .membership.viewsets import MembershipViewSetGroup
 from .moderation.services import handles_reports, open_reports
 
@@ -24,6 +25,11 @@ class ReportQueueMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_report_queue_menu_item():
     return ReportQueueMenuItem("Anmälda inlägg", reverse("forum_report_queue"), icon_name="warning", order=260)
+
+
+@hooks.register("register_admin_viewset")
+def register_topic_chooser():
+    return topic_chooser_viewset
 
 
 @hooks.register(WAITING_HOOK)

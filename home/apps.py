@@ -12,11 +12,13 @@ class HomeConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published
 
         from arena.page_cache import invalidate_on_change
         from forum.membership.personal_data import register_source
         from forum.models import Organisation
 
+        from .discussions import link_discussions_on_publish
         from .models import EventRegistration, SiteSettings
         from .personal_data import (
             contact_messages_data,
@@ -27,6 +29,8 @@ class HomeConfig(AppConfig):
 
         register_source("anmälningar_till_evenemang", event_registrations_data, erase_event_registrations)
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
+
+        page_published.connect(link_discussions_on_publish, dispatch_uid="home_link_discussions_on_publish")
 
         # What the cached public pages show: pages (published, moved, deleted, made private), the
         # footer's settings, images and documents, seats left at events, the member directory.

@@ -15,10 +15,11 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
 
 from .base import BasePage
-from .mixins import IntroductionMixin, PictureMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin
 
 NEWS_PER_PAGE = 10
 
@@ -93,7 +94,7 @@ class NewsPageTag(TaggedItemBase):
         verbose_name_plural = "nyheternas ämnesord"
 
 
-class NewsPage(PictureMixin, BasePage):
+class NewsPage(PictureMixin, DiscussionMixin, BasePage):
     """One news item. Its summary (on the promote tab) is shown in listings and the RSS feed."""
 
     date = models.DateField("datum", default=datetime.date.today)
@@ -106,6 +107,7 @@ class NewsPage(PictureMixin, BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")], heading="Om nyheten"),
         *PictureMixin.panels,
         FieldPanel("body"),
+        *DiscussionMixin.panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -130,4 +132,5 @@ class NewsPage(PictureMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context

@@ -243,7 +243,7 @@ def test_home_page_shows_the_latest_three_news(client, news_index):
     html = client.get("/").content.decode()
 
     assert '<h2 id="senaste-nyheterna">Senaste nyheterna</h2>' in html
-    assert '<h3 class="home-news__title"><a href="/nyheter/nyhet-4/">Nyhet 4</a></h3>' in html
+    assert '<h3 class="card__title"><a href="/nyheter/nyhet-4/">Nyhet 4</a></h3>' in html
     assert html.index("Nyhet 4") < html.index("Nyhet 3") < html.index("Nyhet 2")
     assert "Nyhet 1<" not in html
     assert '<time datetime="2026-01-04">4 januari 2026</time>' in html
