@@ -143,6 +143,7 @@ def test_yes_and_no_in_swedish_in_listings_and_on_inspect_pages(client, communic
     assert organisations[0][-1] == "Ja"
     assert "<dd>Nej</dd>" in re.sub(r"\s+", "", inspected)
     assert "True" not in inspected and "False" not in inspected
+    assert "None" not in inspected, "an empty field (no organisation created yet) shows a dash"
 
 
 def test_times_are_shown_in_swedish_local_time(client, communicator):
