@@ -15,6 +15,11 @@ def register_membership_viewsets():
     return MembershipViewSetGroup()
 
 
+@hooks.register("register_admin_viewset")
+def register_topic_chooser():
+    return topic_chooser_viewset
+
+
 class ReportQueueMenuItem(MenuItem):
     """The forum's queue of reported posts, in the admin menu of those who handle it."""
 
@@ -25,11 +30,6 @@ class ReportQueueMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_report_queue_menu_item():
     return ReportQueueMenuItem("Anmälda inlägg", reverse("forum_report_queue"), icon_name="warning", order=260)
-
-
-@hooks.register("register_admin_viewset")
-def register_topic_chooser():
-    return topic_chooser_viewset
 
 
 @hooks.register(WAITING_HOOK)

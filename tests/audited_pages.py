@@ -15,8 +15,9 @@ from forum.machina.links import topic_url
 from forum.machina.quoting import quote_markdown
 from forum.models import Reaction
 from forum.notifications.links import unsubscribe_token
+from home.demo.about import EASY_READ, ENGLISH, MEMBERSHIP_EXPLANATION
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
-from home.models import ContactPage
+from home.models import ContactPage, SiteSettings
 from tests.forum.factories import (
     ForumMemberFactory,
     ForumModeratorFactory,
@@ -135,6 +136,19 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
         focus_areas=[("goal", {**goal, "discussion_topic": topic})],
     )
     plan.save_revision().publish()
+    # The start page's picture, an event with one, and the pages in English and in easy-to-read
+    # Swedish, linked from the header and footer, with the demo content's own text.
+    home_page.image = photo
+    home_page.save()
+    event.image = photo
+    event.save()
+    english = StandardPageFactory(parent=home_page, image=photo, **ENGLISH)
+    easy_read = StandardPageFactory(parent=home_page, **EASY_READ)
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.english_page = english
+    site_settings.easy_read_page = easy_read
+    site_settings.membership_explanation = MEMBERSHIP_EXPLANATION
+    site_settings.save()
     # The pages about the site, with the demo content's own text.
     privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
     cookies = StandardPageFactory(parent=home_page, **COOKIE_PAGE)
@@ -170,6 +184,8 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
         "integritet": privacy.url,
         "om kakor": cookies.url,
         "tillgänglighetsredogörelse": statement.url,
+        "sida på engelska": english.url,
+        "lättläst": easy_read.url,
         "ansökan mottagen": reverse("membership_application_received"),
         "ogiltig bekräftelselänk": reverse("accounts:confirm_email", args=["MQ", "ogiltig"]),
         "kontot raderat": reverse("accounts:deleted"),
@@ -235,6 +251,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "topic_pk": topic.pk,
     }
     return {
+        "startsida (medlem)": "/",
         "forumöversikt (medlem)": "/forum/",
         "forum (medlem)": forum_url(public_forum),
         "ämne i forumet (medlem)": topic_url(topic),

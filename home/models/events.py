@@ -27,7 +27,7 @@ from home.discussions import discussion_summaries
 from home.tasks import send_registration_confirmation
 
 from .base import BasePage
-from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -92,8 +92,8 @@ class EventIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.upcoming_events()
-        paginator = Paginator(self.past_events(), self.past_events_per_page)
+        context["upcoming_events"] = with_pictures(self.upcoming_events())
+        paginator = Paginator(with_pictures(self.past_events()), self.past_events_per_page)
         context["past_events"] = paginator.get_page(request.GET.get("sida"))
         return context
 

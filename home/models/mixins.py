@@ -2,7 +2,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model
 
 from forum.discussions.panels import PageDiscussionPanel
 
@@ -142,3 +144,14 @@ class DiscussionMixin(models.Model):
                 forum_id=self.discussion_forum_id,
             )
         ]
+
+
+def with_pictures(queryset):
+    """``queryset`` of pages with PictureMixin, with their pictures and listing images and those
+    images' renditions fetched in a fixed number of queries however many pages there are."""
+    return queryset.prefetch_related(
+        *(
+            Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+            for field in ("image", "listing_image")
+        )
+    )

@@ -3,7 +3,6 @@ import datetime
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -11,7 +10,6 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -19,7 +17,7 @@ from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
 
 from .base import BasePage
-from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 NEWS_PER_PAGE = 10
 
@@ -27,11 +25,7 @@ NEWS_PER_PAGE = 10
 def news_with_images(queryset):
     """``queryset`` of news pages, newest first, with their images, renditions and tags fetched
     in a fixed number of queries however many rows there are."""
-    return queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
-        Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions()),
-        "tags",
-    )
+    return with_pictures(queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related("tags"))
 
 
 class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
