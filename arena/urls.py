@@ -13,6 +13,7 @@ from forum.machina import urls as board_urls
 from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
 from forum.moderation import views as moderation_views
+from forum.notifications import urls as notice_urls
 from forum.notifications import views as notification_views
 from home import views as home_views
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("forum/", include(board_urls)),
     path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
     path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
+    path("konto/notiser/", include(notice_urls)),
     path("konto/", include(account_urls)),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

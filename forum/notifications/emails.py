@@ -21,7 +21,7 @@ from machina.core.db.models import get_model
 
 from forum.models import ForumSubscription, Notice
 
-from .services import record_notices
+from .services import notify, record_notices
 
 Post = get_model("forum_conversation", "Post")
 
@@ -53,6 +53,13 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
     if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
         post_id = instance.pk
         transaction.on_commit(lambda: send_post_notifications.enqueue(post_id))
+        if not created and instance.poster_id:  # a moderator let a waiting or hidden post in
+            notify(
+                [instance.poster_id],
+                Notice.Kind.MODERATION,
+                post=instance,
+                text=f"Ditt inlägg i ämnet ”{instance.topic.subject}” har godkänts av en moderator och syns nu.",
+            )
 
 
 def connect_signals():

@@ -10,6 +10,7 @@ from django.db.models import prefetch_related_objects
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
 from forum.moderation.services import can_report, handles_reports
+from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
 
 register = template.Library()
@@ -80,3 +81,15 @@ def voices_per_sector(topic):
 def topics_with_both_sectors(topics):
     """``{% topics_with_both_sectors topics as both_sectors %}``: ids of the topics both sectors posted in."""
     return sectors.topics_with_both_sectors(topics)
+
+
+@register.simple_tag
+def unread_notices(user):
+    """``{% unread_notices request.user as unread %}``: how many notices the member has not read (one query)."""
+    return unread_count(user) if user.is_authenticated else 0
+
+
+@register.simple_tag
+def follows_forum(user, forum):
+    """``{% follows_forum request.user forum as following %}``: whether the member gets notices of new topics there."""
+    return user.is_authenticated and forum.pk in followed_forum_ids(user)
