@@ -21,6 +21,7 @@ from machina.core.db.models import get_model
 
 from forum.models import ForumSubscription, Notice
 
+from .mentions import mentioned_user_ids
 from .services import notify, record_notices
 
 Post = get_model("forum_conversation", "Post")
@@ -72,14 +73,20 @@ def connect_signals():
 
 @task
 def send_post_notifications(post_id):
-    """Notices about a post that became visible: to the topic's subscribers, and for a topic's
-    first post to the forum's subscribers. Returns how many were recorded."""
+    """Notices about a post that became visible: to the members it mentions, to the topic's
+    subscribers, and for a topic's first post to the forum's subscribers; one each, the first that
+    applies. Returns how many were recorded."""
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None or post.reports.filter(status="hidden").exists():
         # Deleted again, or a post a moderator hid and later let back in: nothing new to tell.
         return 0
     topic = post.topic
-    told = set()
+    told = {
+        notice.recipient_id
+        for notice in record_notices(
+            Notice.Kind.MENTION, mentioned_user_ids(post.content.rendered), actor_id=post.poster_id, post=post
+        )
+    }
     if topic.first_post_id in (None, post.pk):
         followers = ForumSubscription.objects.filter(forum=topic.forum_id).values_list("user", flat=True)
         told.update(

@@ -6,10 +6,12 @@ same queries with 5 rows as with 100."""
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.utils.safestring import mark_safe
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
 from forum.moderation.services import can_report, handles_reports
+from forum.notifications.mentions import plain_mentions
 from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
 
@@ -93,3 +95,12 @@ def unread_notices(user):
 def follows_forum(user, forum):
     """``{% follows_forum request.user forum as following %}``: whether the member gets notices of new topics there."""
     return user.is_authenticated and forum.pk in followed_forum_ids(user)
+
+
+@register.filter
+def mentions_for(rendered, user):
+    """``{{ post.content.rendered|mentions_for:request.user }}``: @mentions link to profiles for
+    those who may open them (members), and are plain text for everyone else."""
+    if _is_forum_member(user):
+        return rendered
+    return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
