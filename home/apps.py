@@ -16,7 +16,9 @@ class HomeConfig(AppConfig):
         from arena.page_cache import invalidate_on_change
         from forum.membership.personal_data import register_source
         from forum.models import Organisation
+        from forum.notifications.digest import register_digest_source
 
+        from .digest import announced_events, published_news
         from .models import EventRegistration, SiteSettings
         from .personal_data import (
             contact_messages_data,
@@ -27,6 +29,8 @@ class HomeConfig(AppConfig):
 
         register_source("anmälningar_till_evenemang", event_registrations_data, erase_event_registrations)
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
+        register_digest_source("Kommande aktiviteter", announced_events)
+        register_digest_source("Nyheter", published_news)
 
         # What the cached public pages show: pages (published, moved, deleted, made private), the
         # footer's settings, images and documents, seats left at events, the member directory.

@@ -16,8 +16,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from machina.core.db.models import get_model
 
-from forum.models import ForumSubscription, Notice
+from forum.models import ForumSubscription, Notice, NotificationSettings
 
+from .digest import DIGEST_UNSUBSCRIBE_SALT
 from .forms import NotificationSettingsForm
 from .links import UNSUBSCRIBE_SALT
 from .services import describe, link, mark_read, set_forum_followed, settings_of
@@ -148,3 +149,28 @@ def unsubscribe(request, token):
         topic.subscribers.remove(user)
         subscribed = False
     return render(request, "notifications/unsubscribe.html", {"topic": topic, "subscribed": subscribed})
+
+
+@csrf_exempt  # as unsubscribe above: RFC 8058 one-click; the signed token is the credential
+@never_cache
+@require_http_methods(["GET", "POST"])
+def digest_unsubscribe(request, token):
+    """Stops the digest from the link in it, without logging in."""
+    try:
+        user = get_user_model().objects.get(pk=signing.loads(token, salt=DIGEST_UNSUBSCRIBE_SALT)["u"])
+    except (signing.BadSignature, KeyError, TypeError):
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+    except get_user_model().DoesNotExist:
+        return render(request, "notifications/unsubscribe_invalid.html", status=404)
+
+    subscribed = settings_of(user).digest_frequency != NotificationSettings.Frequency.NEVER
+    if request.method == "POST" and subscribed:
+        if request.POST.get("List-Unsubscribe") != "One-Click":
+            rejection = _reject_csrf(request)
+            if rejection is not None:
+                return rejection
+        NotificationSettings.objects.update_or_create(
+            user=user, defaults={"digest_frequency": NotificationSettings.Frequency.NEVER}
+        )
+        subscribed = False
+    return render(request, "notifications/digest_unsubscribe.html", {"subscribed": subscribed})
