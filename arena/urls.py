@@ -26,6 +26,7 @@ urlpatterns = [
     # patterns never shadow them. The unsubscribe link is not under /konto/ because it must work
     # without logging in, straight from an e-mail.
     path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
+    path("forum-medlemmar/", notification_views.mention_suggestions, name="mention_suggestions"),
     path("sammanfattning-avsluta/<str:token>/", notification_views.digest_unsubscribe, name="digest_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
     path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),

@@ -84,6 +84,8 @@ class RegistrationView(FormView):
             title=data["title"],
             display_name=data["display_name"],
             base_url=self.request.build_absolute_uri("/"),
+            email_notices=data["email_notices"],
+            weekly_digest=data["weekly_digest"],
         )
         return super().form_valid(form)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from machina.core.db.models import get_model
 
 from arena.tasks import mail_task
-from forum.membership.display_names import member_display_name
+from forum.membership.display_names import display_name_only
 from forum.models import Notice, PostReport
 from forum.notifications.links import one_line
 from forum.notifications.services import notify
@@ -115,7 +115,7 @@ def send_post_hidden_notice(report_id):
         "report": report,
         "post": report.post,
         "topic": report.post.topic,
-        "recipient_name": member_display_name(author),
+        "recipient_name": display_name_only(author),
     }
     message = EmailMultiAlternatives(
         subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",

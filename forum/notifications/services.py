@@ -31,7 +31,7 @@ from machina.core.db.models import get_model
 from arena.tasks import mail_task
 from forum.machina.links import post_url, topic_url
 from forum.machina.permissions import PermissionHandler
-from forum.membership.display_names import member_display_name
+from forum.membership.display_names import display_name_only
 from forum.models import ForumSubscription, Notice, NotificationSettings
 
 from .links import absolute_url, one_line, unsubscribe_url
@@ -136,7 +136,7 @@ def email_choice(user, kind):
 
 def person(user):
     """Someone as a notice names them: by display name only."""
-    return member_display_name(user) if user is not None else "Någon"
+    return display_name_only(user) if user is not None else "Någon"
 
 
 def describe(notice):

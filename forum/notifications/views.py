@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,12 +17,14 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from machina.core.db.models import get_model
 
+from forum.membership.display_names import normalise_display_name
 from forum.models import ForumSubscription, Notice, NotificationSettings
+from forum.permissions import is_forum_member
 
 from .digest import DIGEST_UNSUBSCRIBE_SALT
 from .forms import NotificationSettingsForm
 from .links import UNSUBSCRIBE_SALT
-from .services import describe, link, mark_read, set_forum_followed, settings_of
+from .services import describe, link, mark_read, readers, set_forum_followed, settings_of
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -174,3 +177,38 @@ def digest_unsubscribe(request, token):
         )
         subscribed = False
     return render(request, "notifications/digest_unsubscribe.html", {"subscribed": subscribed})
+
+
+MENTION_SUGGESTIONS = 8
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET"])
+def mention_suggestions(request):
+    """``?forum=<id>&q=<start of a display name>``: up to MENTION_SUGGESTIONS members who may read
+    the forum, for the composer's @-list (arena/static/js/mentions.js). Only for those who write
+    in the forum, and only about a forum they may read."""
+    if not is_forum_member(request.user):
+        raise PermissionDenied
+    forum_id = request.GET.get("forum", "")
+    if not forum_id.isdigit():
+        raise Http404
+    forum = get_object_or_404(Forum, pk=int(forum_id))
+    if not request.forum_permission_handler.can_read_forum(forum, request.user):
+        raise PermissionDenied
+    query = normalise_display_name(request.GET.get("q", ""))[:100]
+    if not query:
+        return JsonResponse({"members": []})
+    users = (
+        get_user_model()
+        .objects.filter(
+            is_active=True, member_profile__is_approved=True, member_profile__display_name__istartswith=query
+        )
+        .exclude(pk=request.user.pk)
+        .select_related("member_profile")
+        .prefetch_related("groups")
+        .order_by("member_profile__display_name")[: MENTION_SUGGESTIONS * 3]
+    )
+    names = [user.member_profile.display_name for user in readers(forum, users)][:MENTION_SUGGESTIONS]
+    return JsonResponse({"members": [{"name": name} for name in names]})

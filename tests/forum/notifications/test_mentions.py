@@ -104,3 +104,25 @@ def test_members_see_a_profile_link_visitors_plain_text(client, eva, public_foru
     client.force_login(named("Läsare"))
     assert f'<a href="{profile(eva)}">@Eva på kommunen</a>' in client.get(topic_page).content.decode()
     assert client.get(forum_url(public_forum)).status_code == 200
+
+
+def suggestions(client, forum, query):
+    return client.get(reverse("mention_suggestions"), {"forum": forum.pk, "q": query})
+
+
+def test_the_composer_suggests_members_who_may_read_the_forum(client, eva, members_forum):
+    named("Evert i näringslivet")
+    MemberProfileFactory(user=UserFactory(), display_name="Evelina utanför")  # reads public forums only
+    client.force_login(named("Cykel-Bo"))
+
+    response = suggestions(client, members_forum, "ev")
+
+    assert response.json() == {"members": [{"name": "Eva på kommunen"}, {"name": "Evert i näringslivet"}]}
+
+
+def test_suggestions_are_for_forum_members_and_forums_they_read(client, eva, members_forum):
+    assert suggestions(client, members_forum, "ev").status_code == 302  # to log in
+    client.force_login(UserFactory())
+    assert suggestions(client, members_forum, "ev").status_code == 403
+    client.force_login(named("Cykel-Bo"))
+    assert client.get(reverse("mention_suggestions"), {"forum": "x", "q": "ev"}).status_code == 404
