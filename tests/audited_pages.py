@@ -5,10 +5,13 @@ for the whole suite, so the lists are defined once."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from forum.machina.links import topic_url
+from forum.models import Notice, NotificationSettings
+from forum.notifications.digest import unsubscribe_token as digest_token
 from forum.notifications.links import unsubscribe_token
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage
@@ -173,13 +176,23 @@ def member_audited_urls(audit_member, home_page, public_forum):
     The checkers log in as `audit_member` before they fetch these.
     """
     MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
+    NotificationSettings.objects.create(user=audit_member, digest_frequency=NotificationSettings.Frequency.WEEKLY)
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
-    PostFactory(
+    bo = MemberProfileFactory(
+        user=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"), display_name="Bo i näringslivet"
+    ).user
+    answer = PostFactory(
+        topic=topic, poster=bo, subject="Re: Praktikplatser till hösten", content="Vi kan ta emot två i augusti."
+    )
+    for kind, text in ((Notice.Kind.MENTION, ""), (Notice.Kind.REACTION, "Tack"), (Notice.Kind.REPLY, "")):
+        Notice.objects.create(recipient=audit_member, kind=kind, actor=bo, post=answer, topic=topic, text=text)
+    Notice.objects.create(
+        recipient=audit_member,
+        kind=Notice.Kind.MODERATION,
         topic=topic,
-        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
-        subject="Re: Praktikplatser till hösten",
-        content="Vi kan ta emot två i augusti.",
+        text="Ditt inlägg har godkänts av en moderator och syns nu.",
+        read_at=timezone.now(),
     )
     own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
     poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
@@ -218,6 +231,9 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "radera mitt konto": reverse("accounts:delete"),
         "byt lösenord": reverse("accounts:password_change"),
         "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
+        "notiser": reverse("notices:list"),
+        "notiser och bevakningar": reverse("notices:settings"),
+        "avsluta sammanfattningen via e-post": reverse("digest_unsubscribe", args=[digest_token(audit_member)]),
     }
 
 
