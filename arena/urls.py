@@ -15,6 +15,8 @@ from forum.membership.views import MembershipApplicationReceivedView, Membership
 from forum.moderation import views as moderation_views
 from forum.notifications import urls as notice_urls
 from forum.notifications import views as notification_views
+from forum.reactions import views as reaction_views
+from home import patterns
 from home import views as home_views
 
 urlpatterns = [
@@ -29,6 +31,7 @@ urlpatterns = [
     path("forum-medlemmar/", notification_views.mention_suggestions, name="mention_suggestions"),
     path("sammanfattning-avsluta/<str:token>/", notification_views.digest_unsubscribe, name="digest_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-reaktion/<int:post_id>/", reaction_views.react, name="forum_react"),
     path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),
     path("forum-moderering/anmalningar/<int:report_id>/", moderation_views.handle_report, name="forum_handle_report"),
@@ -42,6 +45,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("sok/", home_views.search, name="search"),
+    # Every component in every state, for developers: a 404 unless DEBUG is on.
+    path("komponenter/", patterns.patterns, name="patterns"),
 ]
 
 # Uploaded files while developing; static() adds nothing unless DEBUG is on.

@@ -14,6 +14,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 # production.py refuses to start without these; here they have loopback defaults.
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-on-loopback")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+os.environ.setdefault("SITE_URL", "https://127.0.0.1")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")
 os.environ.setdefault("STATIC_ROOT", str(BENCH_DIR / "staticfiles"))
 os.environ.setdefault("MEDIA_ROOT", str(BENCH_DIR / "media"))
@@ -31,6 +32,8 @@ ANONYMOUS_PAGE_CACHE_SECONDS = 120 if env_bool("ARENA_PAGE_CACHE") else 0
 CONTENT_CACHE_SECONDS = 60 * 60
 
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+# Outermost: sums the time of every SQL statement of a request into a response header.
+MIDDLEWARE = ["bench.database_time.DatabaseTimeMiddleware", *MIDDLEWARE]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
 # The in-process query count uses Django's test client, whose host is "testserver".
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405

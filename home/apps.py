@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
+        from wagtail.signals import page_published
 
         from arena.page_cache import invalidate_on_change
         from forum.membership.personal_data import register_source
@@ -19,6 +20,7 @@ class HomeConfig(AppConfig):
         from forum.notifications.digest import register_digest_source
 
         from .digest import announced_events, published_news
+        from .discussions import link_discussions_on_publish
         from .models import EventRegistration, SiteSettings
         from .personal_data import (
             contact_messages_data,
@@ -31,6 +33,8 @@ class HomeConfig(AppConfig):
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
         register_digest_source("Kommande aktiviteter", announced_events)
         register_digest_source("Nyheter", published_news)
+
+        page_published.connect(link_discussions_on_publish, dispatch_uid="home_link_discussions_on_publish")
 
         # What the cached public pages show: pages (published, moved, deleted, made private), the
         # footer's settings, images and documents, seats left at events, the member directory.

@@ -9,6 +9,9 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from forum.discussions.services import forum_choices
+from forum.discussions.viewsets import TopicChooserBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Rubrik", max_length=120)
@@ -155,6 +158,16 @@ class GoalBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Rubrik", max_length=120)
     description = blocks.TextBlock(label="Beskrivning", required=False)
     status = blocks.ChoiceBlock(label="Status", choices=list(STATUSES.items()), default="planerad")
+    discussion_topic = TopicChooserBlock(label="Diskutera: samtal som finns", required=False)
+    discussion_forum = blocks.ChoiceBlock(
+        label="Eller starta ett nytt samtal i forumet",
+        choices=forum_choices,
+        required=False,
+        help_text=(
+            "Arena Huddinge startar samtalet när planen publiceras, med fokusområdets rubrik och "
+            "beskrivning och en länk hit."
+        ),
+    )
 
     class Meta:
         icon = "tick"
@@ -170,6 +183,13 @@ class GoalBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         context["status_label"] = self.STATUSES.get(value["status"], value["status"])
         return context
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("discussion_topic") and value.get("discussion_forum"):
+            message = "Välj antingen ett samtal som finns eller ett forum för ett nytt samtal, inte båda."
+            raise blocks.StructBlockValidationError(block_errors={"discussion_forum": ValidationError(message)})
+        return value
 
 
 class BodyBlock(blocks.StreamBlock):

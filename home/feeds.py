@@ -2,10 +2,12 @@
 
 from django.contrib.syndication.views import Feed
 
+from arena.links import PublicAddressFeedMixin
+
 FEED_LENGTH = 20
 
 
-class NewsFeed(Feed):
+class NewsFeed(PublicAddressFeedMixin, Feed):
     """Served by NewsIndexPage's ``feed/`` route, which passes itself as ``index_page``."""
 
     language = "sv"
@@ -17,7 +19,7 @@ class NewsFeed(Feed):
         return f"{index_page.title} – Arena Huddinge"
 
     def link(self, index_page):
-        return index_page.full_url
+        return index_page.url
 
     def description(self, index_page):
         return index_page.summary or "Nyheter från Arena Huddinge, där Huddinge kommun och näringslivet möts."
@@ -32,7 +34,7 @@ class NewsFeed(Feed):
         return news.summary
 
     def item_link(self, news):
-        return news.full_url
+        return news.url
 
     def item_pubdate(self, news):
         return news.published_at

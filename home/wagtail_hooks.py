@@ -1,7 +1,9 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.models import TaskState
 
+from arena.dashboard import WAITING_HOOK, Waiting, WaitingForYouPanel
 from home.task_report import FailedTasksReportView
 from home.viewsets import EventRegistrationViewSet
 
@@ -26,3 +28,21 @@ def register_failed_tasks_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_failed_tasks_report_menu_item():
     return AdminOnlyMenuItem("Misslyckade bakgrundsjobb", reverse("failed_tasks"), icon_name="warning", order=900)
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request, panels):
+    panels.append(WaitingForYouPanel(request))
+
+
+@hooks.register(WAITING_HOOK)
+def pages_waiting(request):
+    """Pages in the review workflow whose current task the user may approve; the list itself is
+    Wagtail's own panel further down the dashboard."""
+    return Waiting(
+        count=TaskState.objects.reviewable_by(request.user).count(),
+        one="1 sida att granska",
+        many="{count} sidor att granska",
+        url="#awaiting-review-section",
+        order=40,
+    )

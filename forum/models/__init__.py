@@ -1,8 +1,10 @@
 """The forum app's own models; machina's models are machina's (``machina.core.db.models.get_model``)."""
 
+from .discussions import PageDiscussion
 from .membership import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation, Sector
 from .moderation import PostReport
 from .notifications import DigestDelivery, ForumSubscription, Notice, NotificationSettings
+from .reactions import Reaction
 
 __all__ = [
     "DISPLAY_NAME_TAKEN_MESSAGE",
@@ -13,6 +15,8 @@ __all__ = [
     "Notice",
     "NotificationSettings",
     "Organisation",
+    "PageDiscussion",
     "PostReport",
+    "Reaction",
     "Sector",
 ]

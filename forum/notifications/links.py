@@ -1,16 +1,12 @@
 """Addresses that notification e-mails carry: absolute links, signed unsubscribe links, and
 subjects on one line."""
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
+from arena.links import absolute_url
+
 UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
-
-
-def absolute_url(path):
-    """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def one_line(text):

@@ -28,13 +28,14 @@ from django.utils import timezone
 from django_tasks import task
 from machina.core.db.models import get_model
 
+from arena.links import absolute_url
 from arena.tasks import mail_task
 from forum.machina.links import post_url, topic_url
 from forum.machina.permissions import PermissionHandler
 from forum.membership.display_names import display_name_only
 from forum.models import ForumSubscription, Notice, NotificationSettings
 
-from .links import absolute_url, one_line, unsubscribe_url
+from .links import one_line, unsubscribe_url
 
 Post = get_model("forum_conversation", "Post")
 Topic = get_model("forum_conversation", "Topic")

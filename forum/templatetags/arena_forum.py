@@ -6,14 +6,21 @@ same queries with 5 rows as with 100."""
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
+from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
 from forum.notifications.mentions import plain_mentions
 from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
+from forum.reactions.services import can_react, reactions_for
 
 register = template.Library()
 
@@ -29,11 +36,66 @@ def is_forum_member(user):
     return _is_forum_member(user)
 
 
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def forum_breadcrumbs(context):
+    """``{% forum_breadcrumbs %}``: the forum index, the forum (and those above it) and the topic of
+    the page shown, the current one marked. The forums above come without a query when the
+    request's permission handler has the forums (forum/machina/permissions.py)."""
+    request = context["request"]
+    forum, topic = context.get("forum"), context.get("topic")
+    view = request.resolver_match.view_name if request.resolver_match else None
+    items = [{"title": "Forumöversikt", "url": reverse("forum:index"), "current": not forum and view == "forum:index"}]
+    if forum:
+        items += [
+            {"title": ancestor.name, "url": reverse("forum:forum", args=[ancestor.slug, ancestor.id])}
+            for ancestor in request.forum_permission_handler.forum_ancestors(forum)
+        ]
+        items.append(
+            {
+                "title": forum.name,
+                "url": reverse("forum:forum", args=[forum.slug, forum.id]),
+                "current": not topic and view == "forum:forum",
+            }
+        )
+    if topic:
+        items.append(
+            {"title": topic.subject, "url": links.topic_url(topic), "current": view == "forum_conversation:topic"}
+        )
+    return {"items": items}
+
+
+@register.filter
+def forum_time(value):
+    """``{{ post.created|forum_time }}``: ``<time datetime="2026-11-30T06:05:00+0100">30 november 2026
+    06:05</time>``, as the ``date`` filter would write it with ``Y-m-d\\TH:i:sO`` and ``j F Y H:i``.
+
+    A topic list shows 80 such times; the ``date`` filter parses its format string and looks the
+    format up for the language every time (22 % of a forum page's CPU in the profile)."""
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{} {} {} {}</time>',
+        local.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        local.day,
+        MONTHS[local.month],
+        local.year,
+        local.strftime("%H:%M"),
+    )
+
+
 @register.simple_tag(takes_context=True)
-def forum_ancestors(context, forum):
-    """``{% forum_ancestors forum as ancestors %}``: the forums above it, root first, without a query
-    when the request's permission handler has the forums (forum/machina/permissions.py)."""
-    return context["request"].forum_permission_handler.forum_ancestors(forum)
+def byline(context, poster=None, username="", date=None):
+    """``{% byline poster=post.poster username=post.username date=post.created %}``: who wrote
+    something and when, "Av: <namn>, <datum>". The name links to the profile only for those who may
+    open it (members and moderators); anonymous posts show the username they were posted under.
+    Written in Python rather than an included template: a topic list has two per row."""
+    if poster is None:
+        name = username
+    elif is_forum_member(context["request"].user):
+        name = format_html('<a href="{}">{}</a>', links.profile_url(poster.pk), get_forum_member_display_name(poster))
+    else:
+        name = get_forum_member_display_name(poster)
+    when = format_html(", {}", forum_time(date)) if date else ""
+    return format_html('<span class="forum-byline">Av: {}{}</span>', name, when)
 
 
 @register.simple_tag(takes_context=True)
@@ -104,3 +166,27 @@ def mentions_for(rendered, user):
     if _is_forum_member(user):
         return rendered
     return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
+
+
+@register.simple_tag(takes_context=True)
+def with_reactions(context, posts):
+    """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
+    kind of reaction with its count per sector and whether the reader gave it), in one query."""
+    posts = list(posts)
+    counts = reactions_for(posts, context["request"].user)
+    for post in posts:
+        post.reaction_counts = counts[post.pk]
+    return posts
+
+
+@register.simple_tag(takes_context=True)
+def can_react_to(context, post):
+    """True when the current user may react to the post (``{% can_react_to post as x %}``)."""
+    request = context["request"]
+    return can_react(request.user, post, request.forum_permission_handler)
+
+
+@register.simple_tag(takes_context=True)
+def forum_welcome(context):
+    """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
+    return take_forum_welcome(context["request"])

@@ -1,14 +1,14 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import GoalBlock
+from home.discussions import discussion_summaries
 
-from .base import BasePage
-from .mixins import IntroductionMixin
+from .base import BasePage, BasePageForm
+from .mixins import DiscussionRequest, IntroductionMixin
 
 
 class ActivityPlanIndexPage(IntroductionMixin, BasePage):
@@ -33,7 +33,7 @@ class ActivityPlanIndexPage(IntroductionMixin, BasePage):
         return context
 
 
-class ActivityPlanPageForm(WagtailAdminPageForm):
+class ActivityPlanPageForm(BasePageForm):
     def clean(self):
         cleaned_data = super().clean()
         year = cleaned_data.get("year")
@@ -95,6 +95,26 @@ class ActivityPlanPage(BasePage):
             if error:
                 raise ValidationError({"year": error})
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        discussions = discussion_summaries(self, request)
+        context["goals"] = [(goal, discussions.get(goal_anchor(goal))) for goal in self.focus_areas]
+        return context
+
+    def discussion_requests(self):
+        """A conversation for each goal whose editor asked for one ("Diskutera" in the goal)."""
+        return [
+            DiscussionRequest(
+                anchor=goal_anchor(goal),
+                title=f"{goal.value['title']} ({self.title})",
+                ingress=goal.value["description"],
+                topic=goal.value["discussion_topic"],
+                forum_id=int(goal.value["discussion_forum"]) if goal.value["discussion_forum"] else None,
+            )
+            for goal in self.focus_areas
+            if goal.value["discussion_topic"] or goal.value["discussion_forum"]
+        ]
+
     def year_taken_error(self, year, parent):
         """A Swedish error message if another plan below ``parent`` already covers ``year``."""
         siblings = ActivityPlanPage.objects.child_of(parent).filter(year=year)
@@ -103,3 +123,8 @@ class ActivityPlanPage(BasePage):
         if siblings.exists():
             return f"Det finns redan en verksamhetsplan för {year}. Välj ett annat år eller redigera den befintliga."
         return None
+
+
+def goal_anchor(goal):
+    """The id in the page's HTML of one goal (a child of ``focus_areas``)."""
+    return f"mal-{goal.id}"

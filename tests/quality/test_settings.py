@@ -17,7 +17,7 @@ def test_each_settings_module_imports(module):
     assert result.stdout.strip() == "sv"
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
 def test_production_refuses_to_start_without_a_required_variable(variable):
     env = {**PRODUCTION_ENV, variable: ""}
 

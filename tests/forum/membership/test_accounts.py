@@ -50,7 +50,7 @@ def test_header_offers_login_and_membership_to_visitors(client, home_page):
     html = response.content.decode()
 
     assert '<a class="account-nav__link" href="/konto/logga-in/">Logga in</a>' in html
-    assert '<a class="account-nav__link" href="/bli-medlem/">Bli medlem</a>' in html
+    assert '<a class="account-nav__link account-nav__link--join" href="/bli-medlem/">Bli medlem</a>' in html
     assert "Logga ut" not in html
 
 
@@ -97,7 +97,7 @@ def test_registration_with_a_verified_domain_makes_a_member_once_the_address_is_
     assert not profile.is_approved  # opening the link (as mail scanners do) is not enough
     confirmed = client.post(link, follow=True)
 
-    assert confirmed.redirect_chain == [("/konto/logga-in/", 302)]
+    assert confirmed.redirect_chain == [("/konto/logga-in/?next=/forum/", 302)]
     assert "Din adress är bekräftad och du är nu medlem" in confirmed.content.decode()
     profile.refresh_from_db()
     assert profile.is_approved

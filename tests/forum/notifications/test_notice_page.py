@@ -76,7 +76,7 @@ def test_notices_are_listed_newest_first_and_marked_read_one_or_all_with_csrf(cl
     assert older.read_at is not None and newer.read_at is None
 
     page = browser.get(LIST_URL).content.decode()
-    browser.post(reverse("notices:mark_read"), form_data(page, "form.notices__all"))
+    browser.post(reverse("notices:mark_read"), form_data(page, "form.notice-list__all"))
     assert not Notice.objects.filter(read_at__isnull=True).exists()
 
 
@@ -107,7 +107,7 @@ def test_the_list_is_paginated(client, eva, bo, topic):
 
     second = client.get(LIST_URL, {"sida": 2}).content.decode()
 
-    assert second.count('class="notice notice--unread"') == 5
+    assert second.count('class="notice-item notice-item--unread"') == 5
     assert 'aria-label="Fler notiser"' in second
 
 
