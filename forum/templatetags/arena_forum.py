@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
 from forum.conclusions.citations import with_citations
@@ -18,6 +19,8 @@ from forum.machina import links, sectors
 from forum.machina.search import excerpt
 from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
+from forum.notifications.mentions import plain_mentions
+from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
 from forum.reactions.services import can_react, reactions_for
 
@@ -147,6 +150,7 @@ def topics_with_both_sectors(topics):
 
 
 @register.simple_tag
+<<<<<<< HEAD
 def topic_conclusion(topic):
     """The topic's conclusion with the plan goals that cite it, or None."""
     return with_citations([topic.conclusion])[0] if is_concluded(topic) else None
@@ -158,6 +162,26 @@ def conclusion_rights(context, topic):
     request = context["request"]
     user, handler = request.user, request.forum_permission_handler
     return {"conclude": can_conclude(user, topic, handler), "change": can_change_conclusion(user, topic, handler)}
+=======
+def unread_notices(user):
+    """``{% unread_notices request.user as unread %}``: how many notices the member has not read (one query)."""
+    return unread_count(user) if user.is_authenticated else 0
+
+
+@register.simple_tag
+def follows_forum(user, forum):
+    """``{% follows_forum request.user forum as following %}``: whether the member gets notices of new topics there."""
+    return user.is_authenticated and forum.pk in followed_forum_ids(user)
+
+
+@register.filter
+def mentions_for(rendered, user):
+    """``{{ post.content.rendered|mentions_for:request.user }}``: @mentions link to profiles for
+    those who may open them (members), and are plain text for everyone else."""
+    if _is_forum_member(user):
+        return rendered
+    return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
+>>>>>>> notices
 
 
 @register.simple_tag(takes_context=True)
