@@ -33,13 +33,10 @@ class HomeConfig(AppConfig):
 
         register_source("anmälningar_till_evenemang", event_registrations_data, erase_event_registrations)
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
-<<<<<<< HEAD
         # A conclusion in the forum shows the activity-plan goals that cite it.
         register_citation_lookup(goals_citing)
-=======
         register_digest_source("Kommande aktiviteter", announced_events)
         register_digest_source("Nyheter", published_news)
->>>>>>> notices
 
         page_published.connect(link_discussions_on_publish, dispatch_uid="home_link_discussions_on_publish")
 

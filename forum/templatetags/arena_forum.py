@@ -150,7 +150,6 @@ def topics_with_both_sectors(topics):
 
 
 @register.simple_tag
-<<<<<<< HEAD
 def topic_conclusion(topic):
     """The topic's conclusion with the plan goals that cite it, or None."""
     return with_citations([topic.conclusion])[0] if is_concluded(topic) else None
@@ -162,7 +161,9 @@ def conclusion_rights(context, topic):
     request = context["request"]
     user, handler = request.user, request.forum_permission_handler
     return {"conclude": can_conclude(user, topic, handler), "change": can_change_conclusion(user, topic, handler)}
-=======
+
+
+@register.simple_tag
 def unread_notices(user):
     """``{% unread_notices request.user as unread %}``: how many notices the member has not read (one query)."""
     return unread_count(user) if user.is_authenticated else 0
@@ -181,7 +182,6 @@ def mentions_for(rendered, user):
     if _is_forum_member(user):
         return rendered
     return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
->>>>>>> notices
 
 
 @register.simple_tag(takes_context=True)
