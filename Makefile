@@ -21,7 +21,7 @@ migrate: install
 
 run: migrate
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The independent checkers (axe-core, the Nu HTML Checker) come from npm when npm is there;
 # without it their tests are skipped locally (CI installs npm and fails instead).

@@ -14,6 +14,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 # production.py refuses to start without these; here they have loopback defaults.
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-on-loopback")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+os.environ.setdefault("SITE_URL", "https://127.0.0.1")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}")
 os.environ.setdefault("STATIC_ROOT", str(BENCH_DIR / "staticfiles"))
 os.environ.setdefault("MEDIA_ROOT", str(BENCH_DIR / "media"))

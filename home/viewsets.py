@@ -3,11 +3,12 @@
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from arena.admin_ui import SwedishIndexMixin
 from arena.exports import SafeCsvExportMixin
 from home.models import EventRegistration
 
 
-class EventRegistrationIndexView(SafeCsvExportMixin, IndexView):
+class EventRegistrationIndexView(SafeCsvExportMixin, SwedishIndexMixin, IndexView):
     pass
 
 

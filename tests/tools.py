@@ -26,6 +26,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "arenahuddinge.se",
     "DATABASE_URL": "sqlite:///:memory:",
+    "SITE_URL": "https://arenahuddinge.se",
 }
 
 

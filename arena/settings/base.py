@@ -217,8 +217,9 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-# Our own catalogue first; machina ships no Swedish, so its strings have a catalogue of their own.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "machina"]
+# Our own catalogue first; machina ships no Swedish, so its strings have a catalogue of their own,
+# and so do the strings of Wagtail's admin that Wagtail's Swedish catalogue leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "machina", BASE_DIR / "locale" / "wagtail"]
 
 
 # Static files are served by whitenoise, hashed and compressed. Media live outside the code.
@@ -260,8 +261,15 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Arena Huddinge"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and, if not the usual one, port; no path). Every absolute
+# link (canonical, Open Graph, sitemap, feeds, calendar files, e-mail) is built from it by
+# arena/links.py; links inside the site are relative. Production requires it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Page URLs in ASCII: the admin's slug field spells å, ä, ö as a, a, o (home/models/base.py does
+# the same on the server).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska")]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

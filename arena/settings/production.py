@@ -9,7 +9,7 @@ from .base import *  # noqa: F403
 from .base import LOGGING, env_list
 
 # Production cannot start without these; base.py has already read them.
-for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"):
     if not os.environ.get(name, "").strip():
         raise ImproperlyConfigured(f"Miljövariabeln {name} saknas: produktion startar inte utan den.")
 

@@ -4,12 +4,15 @@ Named ``membership_forms`` rather than ``forms``: machina's class loader looks f
 ``forum.forms`` and the like, and this app must never be mistaken for machina's forum app.
 """
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordMixin
 from django.db import transaction
 
 from arena.forms import SingleLineCharField
+from arena.links import site_url
 from arena.tasks import mail_task
 from forum.models import DISPLAY_NAME_TAKEN_MESSAGE, MemberProfile, MembershipApplication, Organisation
 
@@ -140,6 +143,17 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
         max_length=100,
         help_text="Det namn som andra ser i forumet, till exempel ditt förnamn och efternamn.",
     )
+    # Opt-in, never ticked in advance: a new member gets no e-mail from the forum unless asked for.
+    email_notices = forms.BooleanField(
+        label="Skicka e-post till mig när någon svarar i ett ämne jag bevakar eller nämner mig",
+        required=False,
+        help_text="Du ser det alltid under Notiser när du är inloggad. Du kan ändra det under Mitt konto.",
+    )
+    weekly_digest = forms.BooleanField(
+        label="Skicka en sammanfattning med e-post en gång i veckan",
+        required=False,
+        help_text="Nya ämnen och livliga samtal i forumet, kommande aktiviteter och nyheter.",
+    )
 
     def clean_email(self):
         # Whether the address already has an account is not said here (services.register_member).
@@ -210,23 +224,24 @@ class MemberPasswordResetForm(PasswordResetForm):
         return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
 
     def save(self, *, request, use_https=False, **kwargs):
-        email, domain = self.cleaned_data["email"], request.get_host()
-        transaction.on_commit(lambda: send_password_reset.enqueue(email, domain, use_https), robust=True)
+        email = self.cleaned_data["email"]
+        transaction.on_commit(lambda: send_password_reset.enqueue(email), robust=True)
 
-    def send_now(self, domain, use_https):
+    def send_now(self):
+        address = urlsplit(site_url())
         super().save(
-            domain_override=domain,
-            use_https=use_https,
+            domain_override=address.netloc,
+            use_https=address.scheme == "https",
             subject_template_name="accounts/email/password_reset_subject.txt",
             email_template_name="accounts/email/password_reset_email.txt",
         )
 
 
 @mail_task
-def send_password_reset(email, domain, use_https):
+def send_password_reset(email):
     form = MemberPasswordResetForm({"email": email})
     if form.is_valid():
-        form.send_now(domain, use_https)
+        form.send_now()
 
 
 class MemberProfileForm(MarkOptionalFieldsMixin, forms.ModelForm):

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from arena.links import absolute_url
 from arena.tasks import mail_task
-from forum.models import MemberProfile, MembershipApplication, Organisation
+from forum.models import MemberProfile, MembershipApplication, NotificationSettings, Organisation
 from forum.permissions import members_group
 
 
@@ -42,7 +43,7 @@ def account_with_email(email):
     return get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
 
 
-def set_password_url(user, base_url):
+def set_password_url(user):
     """An absolute link to the page where the user chooses a (new) password."""
     path = reverse(
         "accounts:password_reset_confirm",
@@ -51,7 +52,7 @@ def set_password_url(user, base_url):
             "token": default_token_generator.make_token(user),
         },
     )
-    return base_url.rstrip("/") + path
+    return absolute_url(path)
 
 
 @mail_task
@@ -79,14 +80,14 @@ def reviewers_of(permission):
     return sorted({user.email for user in reviewers})
 
 
-def receive_application(application, base_url):
+def receive_application(application):
     """Confirms a new application to the contact person and tells the reviewers about it."""
     send_after_commit(
         [application.contact_email], "membership/email/application_received.txt", {"application": application}
     )
     reviewers = reviewers_of("arena_forum.change_membershipapplication")
     if reviewers:
-        admin_url = base_url.rstrip("/") + reverse("membershipapplication:inspect", args=[application.pk])
+        admin_url = absolute_url(reverse("membershipapplication:inspect", args=[application.pk]))
         send_after_commit(
             reviewers,
             "membership/email/application_to_review.txt",
@@ -134,7 +135,7 @@ def contact_person_account(application):
     return user
 
 
-def approve_application(application, decided_by, base_url):
+def approve_application(application, decided_by):
     """Creates the organisation, the contact person's account and approved member profile, and
     e-mails the contact person a link to choose a password once everything is saved."""
     with transaction.atomic():
@@ -164,7 +165,7 @@ def approve_application(application, decided_by, base_url):
         application.decided_by = decided_by
         application.decided_at = timezone.now()
         application.save()
-        context = {"application": application, "set_password_url": set_password_url(user, base_url)}
+        context = {"application": application, "set_password_url": set_password_url(user)}
         send_after_commit([user.email], "membership/email/application_approved.txt", context)
     return application
 
@@ -186,9 +187,21 @@ def reject_application(application, decided_by, reason):
     return application
 
 
-def register_member(*, email, password, first_name, last_name, organisation, title, display_name, base_url):
+def register_member(
+    *,
+    email,
+    password,
+    first_name,
+    last_name,
+    organisation,
+    title,
+    display_name,
+    email_notices=False,
+    weekly_digest=False,
+):
     """Creates an account and a member profile that waits for the person to confirm the address
-    with the link mailed to it; nothing is theirs until then (``confirm_membership``).
+    with the link mailed to it; nothing is theirs until then (``confirm_membership``). E-mail from
+    the forum only if they ticked the boxes for it (``email_notices``, ``weekly_digest``).
 
     The answer must not tell whether the address already has an account: then nothing is created,
     and the address's owner is told by e-mail instead. The password is hashed all the same, so
@@ -201,8 +214,8 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
                 [email],
                 "membership/email/registration_email_in_use.txt",
                 {
-                    "login_url": base_url.rstrip("/") + reverse("accounts:login"),
-                    "reset_url": base_url.rstrip("/") + reverse("accounts:password_reset"),
+                    "login_url": absolute_url(reverse("accounts:login")),
+                    "reset_url": absolute_url(reverse("accounts:password_reset")),
                 },
             )
             return None
@@ -211,6 +224,15 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
         )
         profile = MemberProfile.objects.create(
             user=user, organisation=organisation, title=title, display_name=display_name, is_approved=False
+        )
+        email_choice = NotificationSettings.Email.IMMEDIATELY if email_notices else NotificationSettings.Email.NEVER
+        NotificationSettings.objects.create(
+            user=user,
+            reply_email=email_choice,
+            mention_email=email_choice,
+            digest_frequency=NotificationSettings.Frequency.WEEKLY
+            if weekly_digest
+            else NotificationSettings.Frequency.NEVER,
         )
         path = reverse(
             "accounts:confirm_email",
@@ -224,7 +246,7 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
             "membership/email/confirm_email.txt",
             {
                 "profile": profile,
-                "confirm_url": base_url.rstrip("/") + path,
+                "confirm_url": absolute_url(path),
                 "verified_domain": organisation.has_verified_domain(email),
             },
         )
@@ -243,7 +265,7 @@ def profile_for_confirmation(uidb64, token):
     return profile
 
 
-def confirm_membership(profile, base_url):
+def confirm_membership(profile):
     """The person proved to read mail at the address. At one of the organisation's verified
     domains that makes them a member; otherwise a communicator decides, and is told by e-mail."""
     with transaction.atomic():
@@ -256,27 +278,27 @@ def confirm_membership(profile, base_url):
             profile.save(update_fields=["is_approved"])
             profile.user.groups.add(members_group())
         elif reviewers := reviewers_of("arena_forum.change_memberprofile"):
-            admin_url = base_url.rstrip("/") + reverse("memberprofile:inspect", args=[profile.pk])
+            admin_url = absolute_url(reverse("memberprofile:inspect", args=[profile.pk]))
             send_after_commit(
                 reviewers, "membership/email/member_to_review.txt", {"profile": profile, "admin_url": admin_url}
             )
     return profile
 
 
-def confirm_address(user, base_url):
+def confirm_address(user):
     """A password chosen through the link mailed to the address proves it as the confirmation
     link does, also for someone who lost the confirmation mail."""
     profile = MemberProfile.objects.filter(user=user).select_related("organisation").first()
     if profile is not None and not profile.email_verified:
-        confirm_membership(profile, base_url)
+        confirm_membership(profile)
 
 
-def approve_member(profile, base_url):
+def approve_member(profile):
     """Makes a waiting member a member and tells them by e-mail."""
     with transaction.atomic():
         profile.is_approved = True
         profile.save(update_fields=["is_approved"])
         profile.user.groups.add(members_group())
-        context = {"profile": profile, "forum_url": base_url.rstrip("/") + reverse("forum:index")}
+        context = {"profile": profile, "forum_url": absolute_url(reverse("forum:index"))}
         send_after_commit([profile.user.email], "membership/email/member_approved.txt", context)
     return profile

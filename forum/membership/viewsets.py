@@ -12,16 +12,12 @@ from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.admin.widgets.button import Button
 
+from arena.admin_ui import SwedishIndexMixin, SwedishInspectMixin
 from forum.models import MemberProfile, MembershipApplication, Organisation
 
 from .forms import RejectApplicationForm
 from .services import ApplicationAlreadyDecided, approve_application, approve_member, reject_application
-
-
-def site_base_url(request):
-    return request.build_absolute_uri("/")
 
 
 class ActionButtonsMixin:
@@ -39,7 +35,11 @@ class ActionButtonsMixin:
         return [(label, reverse(url_name, args=[instance.pk])) for label, url_name in self.action_url_names.items()]
 
 
-class ActionIndexView(ActionButtonsMixin, IndexView):
+class ArenaIndexView(SwedishIndexMixin, IndexView):
+    pass
+
+
+class ActionIndexView(ActionButtonsMixin, ArenaIndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("change"):
@@ -47,13 +47,15 @@ class ActionIndexView(ActionButtonsMixin, IndexView):
         return buttons
 
 
-class ActionInspectView(ActionButtonsMixin, InspectView):
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.user_has_permission("change"):
-            buttons += [Button(label, url=url, priority=5) for label, url in self.action_items(self.object)]
-        return buttons
+class ActionInspectView(ActionButtonsMixin, SwedishInspectMixin, InspectView):
+    """The object's own page, with its decision buttons (approve, reject) under the details: each
+    leads to a page that shows what is decided and asks for confirmation."""
+
+    template_name = "membership/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        actions = self.action_items(self.object) if self.user_has_permission("change") else []
+        return super().get_context_data(actions=actions, **kwargs)
 
 
 class PendingApplicationMixin:
@@ -193,7 +195,7 @@ class ApproveApplicationView(ApplicationDecisionView):
     )
 
     def decide(self, form):
-        approve_application(self.object, self.request.user, site_base_url(self.request))
+        approve_application(self.object, self.request.user)
         return f"{self.object.organisation_name} är nu medlem. Kontaktpersonen har fått e-post."
 
 
@@ -223,7 +225,7 @@ class ApproveMemberView(DecisionView):
         return not self.object.is_approved
 
     def decide(self, form):
-        approve_member(self.object, site_base_url(self.request))
+        approve_member(self.object)
         return f"{self.object.display_name} är nu godkänd medlem och har fått e-post."
 
 
@@ -271,6 +273,7 @@ class OrganisationViewSet(ModelViewSet):
     icon = "site"
     menu_label = "Organisationer"
     url_prefix = "medlemskap/organisationer"
+    index_view_class = ArenaIndexView
     delete_view_class = OrganisationDeleteView
     add_to_admin_menu = False
     list_display = ["name", "organisation_number", "sector", "listed_in_directory"]
@@ -291,6 +294,8 @@ class MemberProfileViewSet(ActionViewSetMixin, ModelViewSet):
     list_filter = ["is_approved", "organisation"]
     search_fields = ["display_name", "title"]
     decision_views = {"approve": ("Godkänn", ApproveMemberView)}
+    # The skeleton is the display name reduced for comparing look-alikes: nothing to read.
+    inspect_view_fields_exclude = ["display_name_skeleton"]
 
 
 class MembershipViewSetGroup(ModelViewSetGroup):

@@ -1,9 +1,11 @@
-"""E-mail to topic subscribers when a post becomes visible, and one-click unsubscribe.
+"""Notices when a post becomes visible: a reply to the topic's subscribers, a new topic to the
+forum's subscribers.
 
 A post becomes visible when it is saved approved: at once for members who may post without
 approval, or later when a moderator approves it in machina's moderation queue. The author of a
-post is subscribed to its topic, so they hear about replies. Mail goes out through django-tasks
-after the transaction commits, so a slow mail server never slows down posting.
+post is subscribed to its topic, so they hear about replies. The notices are recorded, and mailed
+to those who want mail at once, by django-tasks after the transaction commits, so a slow mail
+server never slows down posting (forum/notifications/services.py).
 
 The unsubscribe link carries a signed token (user id + topic id) and works without logging in,
 also as RFC 8058 one-click unsubscribe from the mail program (``List-Unsubscribe-Post``).
@@ -12,56 +14,29 @@ also as RFC 8058 one-click unsubscribe from the mail program (``List-Unsubscribe
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models.signals import post_save, pre_save
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django_tasks import task
 from machina.core.db.models import get_model
-from machina.core.loading import get_class
 
-from arena.tasks import mail_task
-from forum.machina.links import post_url
-from forum.membership.display_names import member_display_name
+from forum.models import ForumSubscription, Notice
+
+from .mentions import mentioned_user_ids
+from .services import notify, record_notices
 
 Post = get_model("forum_conversation", "Post")
-Topic = get_model("forum_conversation", "Topic")
-PermissionHandler = get_class("forum_permission.handler", "PermissionHandler")
-
-
-UNSUBSCRIBE_SALT = "arena.forum.unsubscribe"
 
 _muted = ContextVar("arena_forum_notifications_muted", default=False)
 
 
 @contextmanager
 def notifications_muted():
-    """Posts saved inside this block e-mail nobody (demo content); authors are still subscribed."""
+    """Posts saved inside this block notify nobody (demo content); authors are still subscribed."""
     token = _muted.set(True)
     try:
         yield
     finally:
         _muted.reset(token)
-
-
-# --- Links ---------------------------------------------------------------------------------------
-
-
-def absolute_url(path):
-    """The site's own address in front of path (WAGTAILADMIN_BASE_URL is the site's base URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def unsubscribe_token(user, topic):
-    return signing.dumps({"u": user.pk, "t": topic.pk}, salt=UNSUBSCRIBE_SALT)
-
-
-def unsubscribe_url(user, topic):
-    return absolute_url(reverse("forum_unsubscribe", args=[unsubscribe_token(user, topic)]))
 
 
 # --- Signals: subscribe the author, notice when a post becomes visible ----------------------------
@@ -79,6 +54,13 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
     if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
         post_id = instance.pk
         transaction.on_commit(lambda: send_post_notifications.enqueue(post_id))
+        if not created and instance.poster_id:  # a moderator let a waiting or hidden post in
+            notify(
+                [instance.poster_id],
+                Notice.Kind.MODERATION,
+                post=instance,
+                text=f"Ditt inlägg i ämnet ”{instance.topic.subject}” har godkänts av en moderator och syns nu.",
+            )
 
 
 def connect_signals():
@@ -86,58 +68,34 @@ def connect_signals():
     post_save.connect(post_saved, sender=Post, dispatch_uid="arena_forum_post_saved")
 
 
-# --- The tasks -----------------------------------------------------------------------------------
+# --- The task ------------------------------------------------------------------------------------
 
 
 @task
 def send_post_notifications(post_id):
-    """E-mails every subscriber of the post's topic except its author, one task per recipient, so
-    that a mail error is retried for that recipient alone and nobody gets the same mail twice."""
+    """Notices about a post that became visible: to the members it mentions, to the topic's
+    subscribers, and for a topic's first post to the forum's subscribers; one each, the first that
+    applies. Returns how many were recorded."""
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None or post.reports.filter(status="hidden").exists():
         # Deleted again, or a post a moderator hid and later let back in: nothing new to tell.
         return 0
-    subscribers = post.topic.subscribers.filter(is_active=True).exclude(email="")
-    if post.poster_id:
-        subscribers = subscribers.exclude(pk=post.poster_id)
-    # Someone who may no longer read the forum (left Medlemmar, forum made members-only) hears nothing.
-    handler = PermissionHandler()
-    readers = [subscriber for subscriber in subscribers if handler.can_read_forum(post.topic.forum, subscriber)]
-    for subscriber in readers:
-        send_post_notification.enqueue(post.pk, subscriber.pk)
-    return len(readers)
-
-
-@mail_task
-def send_post_notification(post_id, subscriber_id):
-    post = Post.objects.select_related("topic__forum", "poster").get(pk=post_id)
-    subscriber = get_user_model().objects.get(pk=subscriber_id)
-    unsubscribe = unsubscribe_url(subscriber, post.topic)
-    context = {
-        "post": post,
-        "topic": post.topic,
-        "author": author_name(post),
-        "recipient_name": member_display_name(subscriber),
-        "post_url": absolute_url(post_url(post)),
-        "unsubscribe_url": unsubscribe,
+    topic = post.topic
+    told = {
+        notice.recipient_id
+        for notice in record_notices(
+            Notice.Kind.MENTION, mentioned_user_ids(post.content.rendered), actor_id=post.poster_id, post=post
+        )
     }
-    message = EmailMultiAlternatives(
-        subject=f"Nytt inlägg i ”{one_line(post.topic.subject)}”",
-        body=render_to_string("notifications/email/post_notification.txt", context),
-        to=[subscriber.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    if topic.first_post_id in (None, post.pk):
+        followers = ForumSubscription.objects.filter(forum=topic.forum_id).values_list("user", flat=True)
+        told.update(
+            notice.recipient_id
+            for notice in record_notices(Notice.Kind.NEW_TOPIC, followers, actor_id=post.poster_id, post=post)
+        )
+    subscribers = topic.subscribers.exclude(pk__in=told).values_list("pk", flat=True)
+    told.update(
+        notice.recipient_id
+        for notice in record_notices(Notice.Kind.REPLY, subscribers, actor_id=post.poster_id, post=post)
     )
-    message.attach_alternative(render_to_string("notifications/email/post_notification.html", context), "text/html")
-    message.send()
-
-
-def one_line(text):
-    """text without line breaks, which an e-mail header must not contain."""
-    return " ".join(text.split())
-
-
-def author_name(post):
-    """The author as the forum shows them: by display name, never by name or e-mail address."""
-    if post.poster_id:
-        return member_display_name(post.poster)
-    return post.username or "En besökare"
+    return len(told)

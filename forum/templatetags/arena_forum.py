@@ -8,15 +8,23 @@ from hashlib import md5
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
+from forum.conclusions.citations import with_citations
+from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
 from forum.machina.search import excerpt
+from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
+from forum.notifications.mentions import plain_mentions
+from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
+from forum.reactions.services import can_react, reactions_for
 from home.content_cache import cached_until_content_changes
 
 register = template.Library()
@@ -32,6 +40,34 @@ def is_forum_member(user):
     """True for members and moderators, who alone may open member pages such as profiles
     (``{% if request.user|is_forum_member %}``): nobody else is shown links to them."""
     return _is_forum_member(user)
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def forum_breadcrumbs(context):
+    """``{% forum_breadcrumbs %}``: the forum index, the forum (and those above it) and the topic of
+    the page shown, the current one marked. The forums above come without a query when the
+    request's permission handler has the forums (forum/machina/permissions.py)."""
+    request = context["request"]
+    forum, topic = context.get("forum"), context.get("topic")
+    view = request.resolver_match.view_name if request.resolver_match else None
+    items = [{"title": "Forumöversikt", "url": reverse("forum:index"), "current": not forum and view == "forum:index"}]
+    if forum:
+        items += [
+            {"title": ancestor.name, "url": reverse("forum:forum", args=[ancestor.slug, ancestor.id])}
+            for ancestor in request.forum_permission_handler.forum_ancestors(forum)
+        ]
+        items.append(
+            {
+                "title": forum.name,
+                "url": reverse("forum:forum", args=[forum.slug, forum.id]),
+                "current": not topic and view == "forum:forum",
+            }
+        )
+    if topic:
+        items.append(
+            {"title": topic.subject, "url": links.topic_url(topic), "current": view == "forum_conversation:topic"}
+        )
+    return {"items": items}
 
 
 @register.filter
@@ -77,13 +113,6 @@ def forum_permission(context, method, *args):
     if not method.startswith("can_"):
         raise template.TemplateSyntaxError(f"forum_permission frågar bara can_*-metoder, inte {method!r}.")
     return getattr(context["request"].forum_permission_handler, method)(*args)
-
-
-@register.simple_tag(takes_context=True)
-def forum_ancestors(context, forum):
-    """``{% forum_ancestors forum as ancestors %}``: the forums above it, root first, without a query
-    when the request's permission handler has the forums (forum/machina/permissions.py)."""
-    return context["request"].forum_permission_handler.forum_ancestors(forum)
 
 
 @register.simple_tag(takes_context=True)
@@ -138,3 +167,62 @@ def topics_with_both_sectors(topics):
     ids = ",".join(str(topic.pk) for topic in topics)
     key = f"both-sectors.{md5(ids.encode(), usedforsecurity=False).hexdigest()}"
     return cached_until_content_changes(key, lambda: sectors.topics_with_both_sectors(topics))
+
+
+@register.simple_tag
+def topic_conclusion(topic):
+    """The topic's conclusion with the plan goals that cite it, or None."""
+    return with_citations([topic.conclusion])[0] if is_concluded(topic) else None
+
+
+@register.simple_tag(takes_context=True)
+def conclusion_rights(context, topic):
+    """What the reader may do with the topic's conclusion: {"conclude": ..., "change": ...}."""
+    request = context["request"]
+    user, handler = request.user, request.forum_permission_handler
+    return {"conclude": can_conclude(user, topic, handler), "change": can_change_conclusion(user, topic, handler)}
+
+
+@register.simple_tag
+def unread_notices(user):
+    """``{% unread_notices request.user as unread %}``: how many notices the member has not read (one query)."""
+    return unread_count(user) if user.is_authenticated else 0
+
+
+@register.simple_tag
+def follows_forum(user, forum):
+    """``{% follows_forum request.user forum as following %}``: whether the member gets notices of new topics there."""
+    return user.is_authenticated and forum.pk in followed_forum_ids(user)
+
+
+@register.filter
+def mentions_for(rendered, user):
+    """``{{ post.content.rendered|mentions_for:request.user }}``: @mentions link to profiles for
+    those who may open them (members), and are plain text for everyone else."""
+    if _is_forum_member(user):
+        return rendered
+    return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
+
+
+@register.simple_tag(takes_context=True)
+def with_reactions(context, posts):
+    """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
+    kind of reaction with its count per sector and whether the reader gave it), in one query."""
+    posts = list(posts)
+    counts = reactions_for(posts, context["request"].user)
+    for post in posts:
+        post.reaction_counts = counts[post.pk]
+    return posts
+
+
+@register.simple_tag(takes_context=True)
+def can_react_to(context, post):
+    """True when the current user may react to the post (``{% can_react_to post as x %}``)."""
+    request = context["request"]
+    return can_react(request.user, post, request.forum_permission_handler)
+
+
+@register.simple_tag(takes_context=True)
+def forum_welcome(context):
+    """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
+    return take_forum_welcome(context["request"])

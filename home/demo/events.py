@@ -8,6 +8,8 @@ from django.utils import timezone
 from home.calendar import STOCKHOLM
 from home.models import EventIndexPage, EventPage, EventRegistration
 
+from .images import ensure_image
+
 INDEX = {
     "title": "Aktiviteter",
     "slug": "aktiviteter",
@@ -26,6 +28,7 @@ EVENTS = [
     {
         "title": "Frukostmöte: Var hittar vi morgondagens medarbetare?",
         "slug": "frukostmote-kompetensforsorjning",
+        "image": ("meeting", "Deltagare samtalar runt ett frukostbord."),
         "days": 14,
         "start": time(7, 30),
         "end": time(9, 0),
@@ -51,6 +54,7 @@ EVENTS = [
     {
         "title": "Dialogmöte om samhällsbyggnad",
         "slug": "dialogmote-samhallsbyggnad",
+        "image": ("town", "Hus i olika höjder i en växande stadsdel."),
         "days": 30,
         "start": time(15, 0),
         "end": time(17, 30),
@@ -77,6 +81,7 @@ EVENTS = [
     {
         "title": "Studiebesök: Den nya stadsdelen växer fram",
         "slug": "studiebesok-ny-stadsdel",
+        "image": ("town", "En ny stadsdel med bostadshus och solen bakom."),
         "days": 45,
         "start": time(13, 0),
         "end": time(15, 30),
@@ -101,6 +106,7 @@ EVENTS = [
     {
         "title": "Seminarium: Hållbarhet som affärsnytta",
         "slug": "seminarium-hallbarhet",
+        "image": ("paths", "Gröna kullar med stigar som möts."),
         "days": 60,
         "start": time(9, 0),
         "end": time(12, 0),
@@ -128,6 +134,7 @@ EVENTS = [
     {
         "title": "Medlemsmöte: Vad vill vi med nästa år?",
         "slug": "medlemsmote-host",
+        "image": ("meeting", "Medlemmar samlade runt ett stort bord."),
         "days": -21,
         "start": time(17, 0),
         "end": time(19, 0),
@@ -151,6 +158,7 @@ EVENTS = [
     {
         "title": "Frukostmöte om företagsklimatet i Huddinge",
         "slug": "frukostmote-foretagsklimatet",
+        "image": ("meeting", "Företagare och tjänstepersoner i samtal vid ett bord."),
         "days": -60,
         "start": time(7, 30),
         "end": time(9, 0),
@@ -199,8 +207,10 @@ def create_event(command, index, data):
     data = dict(data)
     day = midweek_day(data.pop("days"))
     registrations = data.pop("registrations", [])
+    motif, alt_text = data.pop("image")
     event = EventPage(
         live=True,
+        image=ensure_image(command, data["title"], alt_text, motif),
         start=datetime.combine(day, data.pop("start"), tzinfo=STOCKHOLM),
         end=datetime.combine(day, data.pop("end"), tzinfo=STOCKHOLM),
         **data,

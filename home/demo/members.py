@@ -1,7 +1,8 @@
 """Demo member organisations and one approved demo member from each.
 
 The three municipal organisations are real; their organisation numbers, except Huddinge
-kommun's, are made-up numbers with a valid check digit. The five businesses are fictional.
+kommun's, are made-up numbers with a valid check digit. The five businesses are fictional. Each
+organisation gets a logo drawn from its initials.
 Demo members have addresses on the reserved ``.example`` domain and no usable password.
 """
 
@@ -9,6 +10,8 @@ from django.contrib.auth import get_user_model
 
 from forum.models import MemberProfile, Organisation, Sector
 from forum.permissions import members_group
+
+from .images import BRAND, NARINGSLIV, ensure_logo
 
 ORGANISATIONS = [
     {
@@ -106,6 +109,10 @@ def seed(command, home_page):
         )
         if created:
             command.created.append(f"medlemsorganisationen {organisation.name}")
+        if organisation.logo_id is None:
+            colour = BRAND if organisation.sector == Sector.KOMMUN else NARINGSLIV
+            organisation.logo = ensure_logo(command, organisation.name, colour)
+            organisation.save(update_fields=["logo"])
         name, title, email = data["member"]
         if User.objects.filter(username=email).exists():
             continue

@@ -1,5 +1,6 @@
-"""Demo content for news and the activity plan: the Verksamhetsplan section with the plan for
-2023 (a real PDF made here), and the Nyheter section with news items and tags.
+"""Demo content for news and the activity plan: the Verksamhetsplan section with the plans for
+2023 and for the year the demo is created (real PDFs made here), and the Nyheter section with news
+items, dated back from the day the demo is created, with their pictures and tags.
 
 Idempotent like the rest of seed_demo: sections, plans, documents and news are looked up by slug,
 year or title, and only what is missing is created.
@@ -8,17 +9,19 @@ year or title, and only what is missing is created.
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from home.models import ActivityPlanIndexPage, ActivityPlanPage, NewsIndexPage, NewsPage
 
+from .images import ensure_image
 from .pdf import build_pdf
 
 PLAN_INDEX = {
     "title": "Verksamhetsplan",
     "slug": "verksamhetsplan",
-    "show_in_menus": True,
+    "show_in_menus": False,
     "introduction": (
         "Varje år beslutar medlemmarna om en verksamhetsplan: vad vi ska fokusera på och hur vi "
         "vill utveckla mötena mellan kommun och näringsliv."
@@ -26,49 +29,116 @@ PLAN_INDEX = {
     "summary": "Arena Huddinges verksamhetsplaner, år för år.",
 }
 
-PLAN_YEAR = 2023
-PLAN_TITLE = f"Verksamhetsplan {PLAN_YEAR}"
 PLAN_COLLECTION = "Verksamhetsplaner"
 
-FOCUS_AREAS = [
-    {
-        "title": "Dialogmöten mellan kommun och näringsliv",
-        "description": (
-            "Minst fyra dialogmöten under året där kommunens ledning och företagen tar upp "
-            "frågor som rör Huddinges utveckling, innan besluten är fattade."
-        ),
-        "status": "klar",
-    },
-    {
-        "title": "Frukostmöten om bostäder och jobb",
-        "description": (
-            "Korta frukostmöten där vi pratar om bostadsbyggandet, nya arbetsplatser och vad "
-            "tillväxten betyder för företag och invånare."
-        ),
-        "status": "pagar",
-    },
-    {
-        "title": "Ett bättre företagsklimat",
-        "description": (
-            "Vi följer företagens syn på service och bemötande och tar med oss det som behöver "
-            "bli bättre till samtal med kommunen."
-        ),
-        "status": "pagar",
-    },
-    {
-        "title": "Fler och mer olika medlemmar",
-        "description": (
-            "Vi vill välkomna fler små och medelstora företag och fler delar av kommunens "
-            "verksamhet, så att fler perspektiv möts."
-        ),
-        "status": "planerad",
-    },
-]
+# The 2023 plan retells the association's own description of its work; the plan for the year the
+# demo is created continues it.
+PLAN_2023 = {
+    "year": 2023,
+    "summary": (
+        "Under 2023 fortsätter vi att bygga mötesplatser där Huddinge kommun och näringslivet kan "
+        "prata om en kommun som växer: bostäder, jobb och företagsklimat."
+    ),
+    "focus_areas": [
+        {
+            "title": "Dialogmöten mellan kommun och näringsliv",
+            "description": (
+                "Minst fyra dialogmöten under året där kommunens ledning och företagen tar upp "
+                "frågor som rör Huddinges utveckling, innan besluten är fattade."
+            ),
+            "status": "klar",
+        },
+        {
+            "title": "Frukostmöten om bostäder och jobb",
+            "description": (
+                "Korta frukostmöten där vi pratar om bostadsbyggandet, nya arbetsplatser och vad "
+                "tillväxten betyder för företag och invånare."
+            ),
+            "status": "klar",
+        },
+        {
+            "title": "Ett bättre företagsklimat",
+            "description": (
+                "Vi följer företagens syn på service och bemötande och tar med oss det som behöver "
+                "bli bättre till samtal med kommunen."
+            ),
+            "status": "klar",
+        },
+        {
+            "title": "Fler och mer olika medlemmar",
+            "description": (
+                "Vi vill välkomna fler små och medelstora företag och fler delar av kommunens "
+                "verksamhet, så att fler perspektiv möts."
+            ),
+            "status": "klar",
+        },
+    ],
+    "text": [
+        "Huddinge växer i snabb takt. Det byggs bostäder, nya arbetstillfällen skapas och "
+        "företagsklimatet ska fortsätta att utvecklas. Samtidigt ska den kommunala servicen hålla god "
+        "kvalitet och resurserna användas klokt.",
+        "Arena Huddinge är platsen där kommunen och näringslivet kan pröva idéer tillsammans, i "
+        "skärningspunkten mellan affärsnytta och samhällsnytta. Våra medlemmar är olika, och det är "
+        "både vår styrka och vår största utmaning. Det som förenar oss är Huddinges utveckling.",
+        "Vi tror att alla blir klokare av att förstå helheten bättre. Därför bygger vi arenor för "
+        "samtal och kunskapsutbyte, där kommun och näringsliv ger och tar på lika villkor. I "
+        "mellanrummen mellan perspektiv, människor och platser hittar vi nya sätt att samverka.",
+    ],
+}
 
-PLAN_SUMMARY = (
-    "Under 2023 fortsätter vi att bygga mötesplatser där Huddinge kommun och näringslivet kan "
-    "prata om en kommun som växer: bostäder, jobb och företagsklimat."
-)
+
+def current_plan():
+    """The plan for the year the demo is created: the work goes on from 2023."""
+    year = timezone.localdate().year
+    return {
+        "year": year,
+        "summary": (
+            f"Under {year} bjuder vi in till fler samtal i fler delar av Huddinge, med kompetens, "
+            "samhällsbyggnad och hållbarhet som våra tre teman."
+        ),
+        "focus_areas": [
+            {
+                "title": "Kompetens för en växande kommun",
+                "description": (
+                    "Frukostmöten och ett nätverk för praktik och sommarjobb, där kommunen och "
+                    "företagen hjälps åt att hitta och behålla medarbetare."
+                ),
+                "status": "pagar",
+            },
+            {
+                "title": "Samhällsbyggnad i tidig dialog",
+                "description": (
+                    "Dialogmöten där byggherrar, fastighetsägare och kommunens planerare möts innan "
+                    "detaljplanerna är klara, och studiebesök i de nya stadsdelarna."
+                ),
+                "status": "pagar",
+            },
+            {
+                "title": "Hållbarhet som affärsnytta",
+                "description": (
+                    "Ett seminarium och samtal i forumet om klimat, energi och delade lösningar, "
+                    "som laddplatser i företagsområdena."
+                ),
+                "status": "planerad",
+            },
+            {
+                "title": "Mötesplatser runt om i Huddinge",
+                "description": (
+                    "Vi flyttar frukostmötena mellan kommundelarna, så att fler företag kan vara "
+                    "med och vi ser mellanrummen med egna ögon."
+                ),
+                "status": "planerad",
+            },
+        ],
+        "text": [
+            "Medlemmarna har sagt sitt: kompetensförsörjning, samhällsbyggnad och hållbarhet är "
+            "frågorna där kommun och näringsliv mest behöver varandra. Årets plan bygger vidare på "
+            "arbetet sedan 2023.",
+            "Vi fortsätter att utveckla verksamheten så att den är relevant och ger nytta för alla "
+            "medlemmar. Har du förslag eller vill veta mer, hör gärna av dig.",
+        ],
+    }
+
 
 NEWS_INDEX = {
     "title": "Nyheter",
@@ -78,20 +148,23 @@ NEWS_INDEX = {
     "summary": "Nyheter från Arena Huddinge, där Huddinge kommun och näringslivet möts.",
 }
 
+# days: how many days before the demo is created the news was published; image: (motif, what the
+# picture shows), drawn by home/demo/images.py.
 NEWS = [
     {
-        "title": "Fullt hus på årets första frukostmöte",
-        "slug": "fullt-hus-pa-arets-forsta-frukostmote",
-        "date": datetime.date(2023, 2, 9),
+        "title": "Fullt hus på frukostmötet om en växande kommun",
+        "slug": "fullt-hus-pa-frukostmotet",
+        "days": 4,
         "author": "Arena Huddinge",
         "summary": "Ett femtiotal medlemmar samlades tidigt på morgonen för att prata om hur Huddinge växer.",
         "tags": ["Frukostmöte", "Samhällsbyggnad"],
+        "image": ("meeting", "Deltagare från kommunen och företagen runt ett frukostbord."),
         "body": [
             (
                 "paragraph",
-                "<p>Kaffet var knappt färdigt när de första gästerna kom. Årets första frukostmöte "
-                "handlade om vad det innebär att bo och driva företag i en kommun som växer snabbt, "
-                "och samtalet fortsatte långt efter att tallrikarna var tomma.</p>",
+                "<p>Kaffet var knappt färdigt när de första gästerna kom. Frukostmötet handlade om "
+                "vad det innebär att bo och driva företag i en kommun som växer snabbt, och samtalet "
+                "fortsatte långt efter att tallrikarna var tomma.</p>",
             ),
             (
                 "paragraph",
@@ -103,16 +176,17 @@ NEWS = [
     {
         "title": "Dialogmöte: så kan fler bostäder byggas snabbare",
         "slug": "dialogmote-fler-bostader",
-        "date": datetime.date(2023, 3, 22),
+        "days": 12,
         "author": "Arena Huddinge",
         "summary": "Byggföretag och kommunens planerare möttes för att hitta vad som bromsar bostadsbyggandet.",
         "tags": ["Dialogmöte", "Bostäder"],
+        "image": ("town", "Nya bostadshus i olika färger och höjder."),
         "body": [
             (
                 "paragraph",
                 "<p>Huddinge behöver fler bostäder, och både kommunen och byggföretagen vill samma "
-                "sak. Ändå tar det ofta lång tid från idé till inflyttning. På vårens dialogmöte "
-                "gick vi igenom hela kedjan, från detaljplan till bygglov.</p>",
+                "sak. Ändå tar det ofta lång tid från idé till inflyttning. På dialogmötet gick vi "
+                "igenom hela kedjan, från detaljplan till bygglov.</p>",
             ),
             (
                 "quote",
@@ -126,10 +200,11 @@ NEWS = [
     {
         "title": "Nya arbetstillfällen i fokus när näringslivet träffade kommunen",
         "slug": "nya-arbetstillfallen-i-fokus",
-        "date": datetime.date(2023, 5, 11),
+        "days": 26,
         "author": "Arena Huddinge",
         "summary": "Hur får vi fler jobb i Huddinge? Företag och kommun delade erfarenheter om kompetens.",
         "tags": ["Dialogmöte", "Jobb"],
+        "image": ("meeting", "Människor samtalar i grupper kring ett bord."),
         "body": [
             (
                 "paragraph",
@@ -140,28 +215,47 @@ NEWS = [
         ],
     },
     {
+        "title": "Hållbara affärer: företagen som ställer om",
+        "slug": "hallbara-affarer",
+        "days": 41,
+        "author": "Arena Huddinge",
+        "summary": "Tre medlemsföretag berättade hur de minskat sina utsläpp och samtidigt sparat pengar.",
+        "tags": ["Hållbarhet"],
+        "image": ("paths", "Gröna kullar i solnedgång med stigar som möts."),
+        "body": [
+            (
+                "paragraph",
+                "<p>En cykelverkstad, en handelsträdgård och en byggkonsult visade hur små steg blir "
+                "stora tillsammans: delade transporter, solceller på taket och material som används "
+                "igen. Kommunen berättade om stödet som finns att söka.</p>",
+            ),
+        ],
+    },
+    {
         "title": "Företagsklimatet: vad tycker företagen?",
         "slug": "foretagsklimatet-vad-tycker-foretagen",
-        "date": datetime.date(2023, 6, 14),
+        "days": 63,
         "author": "Arena Huddinge",
         "summary": "Medlemmarna samtalade om service, bemötande och vad som gör Huddinge bra för företag.",
         "tags": ["Företagsklimat", "Frukostmöte"],
+        "image": ("meeting", "Företagare och tjänstepersoner i samtal runt ett bord."),
         "body": [
             (
                 "paragraph",
                 "<p>Ett gott företagsklimat byggs i vardagen: i hur snabbt ett ärende hanteras och "
-                "i hur man blir bemött. Vid junimötet delade företagare med sig av både goda "
-                "exempel och sådant som kan bli bättre, och kommunens representanter lyssnade.</p>",
+                "i hur man blir bemött. Företagare delade med sig av både goda exempel och sådant "
+                "som kan bli bättre, och kommunens representanter lyssnade.</p>",
             ),
         ],
     },
     {
         "title": "Välkommen till våra nya medlemmar",
         "slug": "valkommen-nya-medlemmar",
-        "date": datetime.date(2023, 9, 5),
+        "days": 85,
         "author": "Arena Huddinge",
-        "summary": "Under sommaren har flera nya företag och verksamheter blivit medlemmar i Arena Huddinge.",
+        "summary": "Flera nya företag och verksamheter har blivit medlemmar i Arena Huddinge.",
         "tags": ["Medlemmar"],
+        "image": ("town", "Hus i Huddinge med ljus i fönstren."),
         "body": [
             (
                 "paragraph",
@@ -172,34 +266,19 @@ NEWS = [
         ],
     },
     {
-        "title": "I mellanrummen: höstens dialogmöte om platser som förändras",
-        "slug": "hostens-dialogmote-i-mellanrummen",
-        "date": datetime.date(2023, 10, 19),
+        "title": "I mellanrummen: dialogmöte om platser som förändras",
+        "slug": "dialogmote-i-mellanrummen",
+        "days": 120,
         "author": "Arena Huddinge",
-        "summary": "Höstens dialogmöte handlade om de platser mellan husen där nya idéer kan växa.",
+        "summary": "Dialogmötet handlade om platserna mellan husen, där nya idéer kan växa.",
         "tags": ["Dialogmöte", "Samhällsbyggnad"],
+        "image": ("paths", "Stigar som möts mellan gröna kullar."),
         "body": [
             (
                 "paragraph",
                 "<p>När Huddinge bygger uppstår nya mellanrum: mellan gamla och nya kvarter, mellan "
-                "arbetsplatser och bostäder. Vid höstens dialogmöte pratade vi om hur kommun och "
-                "näringsliv tillsammans kan göra de platserna levande.</p>",
-            ),
-        ],
-    },
-    {
-        "title": "Verksamhetsplanen för 2023 är klar",
-        "slug": "verksamhetsplanen-2023",
-        "date": datetime.date(2023, 1, 20),
-        "author": "Styrelsen",
-        "summary": "Dialogmöten, frukostmöten, företagsklimatet och fler medlemmar: här är årets fokusområden.",
-        "tags": ["Medlemmar"],
-        "body": [
-            (
-                "paragraph",
-                "<p>Styrelsen har tagit fram verksamhetsplanen för 2023. Den beskriver vad vi ska "
-                "göra under året och hur vi vill utveckla föreningen. Planen finns att läsa och "
-                "ladda ner under Verksamhetsplan.</p>",
+                "arbetsplatser och bostäder. På dialogmötet pratade vi om hur kommun och näringsliv "
+                "tillsammans kan göra de platserna levande.</p>",
             ),
         ],
     },
@@ -208,36 +287,39 @@ NEWS = [
 
 def seed(command, home_page):
     plan_index = command.ensure_child_page(home_page, ActivityPlanIndexPage, PLAN_INDEX)
-    ensure_activity_plan(command, plan_index)
+    for plan in (PLAN_2023, current_plan()):
+        ensure_activity_plan(command, plan_index, plan)
     news_index = command.ensure_child_page(home_page, NewsIndexPage, NEWS_INDEX)
     for news_data in NEWS:
         ensure_news(command, news_index, news_data)
 
 
-def ensure_activity_plan(command, plan_index):
-    if ActivityPlanPage.objects.child_of(plan_index).filter(year=PLAN_YEAR).exists():
+def ensure_activity_plan(command, plan_index, data):
+    year = data["year"]
+    if ActivityPlanPage.objects.child_of(plan_index).filter(year=year).exists():
         return
+    title = f"Verksamhetsplan {year}"
     plan = ActivityPlanPage(
-        title=PLAN_TITLE,
-        slug=str(PLAN_YEAR),
-        year=PLAN_YEAR,
-        summary=PLAN_SUMMARY,
-        focus_areas=[("goal", area) for area in FOCUS_AREAS],
-        plan_document=ensure_plan_document(command),
+        title=title,
+        slug=str(year),
+        year=year,
+        summary=data["summary"],
+        focus_areas=[("goal", area) for area in data["focus_areas"]],
+        plan_document=ensure_plan_document(command, title, data),
         live=True,
     )
     plan_index.add_child(instance=plan)
     command.created.append(f"sidan {plan.title}")
 
 
-def ensure_plan_document(command):
+def ensure_plan_document(command, title, data):
     Document = get_document_model()
-    document = Document.objects.filter(title=PLAN_TITLE).first()
+    document = Document.objects.filter(title=title).first()
     if document is None:
-        document = Document(title=PLAN_TITLE, collection=ensure_collection(command))
-        document.file.save(f"verksamhetsplan-{PLAN_YEAR}.pdf", ContentFile(plan_pdf()), save=False)
+        document = Document(title=title, collection=ensure_collection(command))
+        document.file.save(f"verksamhetsplan-{data['year']}.pdf", ContentFile(plan_pdf(title, data)), save=False)
         document.save()
-        command.created.append(f"dokumentet {PLAN_TITLE} (PDF)")
+        command.created.append(f"dokumentet {title} (PDF)")
     return document
 
 
@@ -250,28 +332,14 @@ def ensure_collection(command):
     return collection
 
 
-def plan_pdf():
-    blocks = [
-        ("title", f"Arena Huddinge – {PLAN_TITLE}"),
-        ("text", PLAN_SUMMARY),
-        (
-            "text",
-            "Huddinge växer i snabb takt. Det byggs bostäder, nya arbetstillfällen skapas och "
-            "företagsklimatet ska fortsätta att utvecklas. Arena Huddinge är platsen där kommunen "
-            "och näringslivet kan pröva idéer tillsammans, i mellanrummen mellan affärsnytta och "
-            "samhällsnytta.",
-        ),
-        ("heading", "Fokusområden"),
-    ]
-    for area in FOCUS_AREAS:
+def plan_pdf(title, data):
+    blocks = [("title", f"Arena Huddinge – {title}"), ("text", data["summary"])]
+    blocks.extend(("text", paragraph) for paragraph in data["text"])
+    blocks.append(("heading", "Fokusområden"))
+    for area in data["focus_areas"]:
         blocks.extend([("heading", area["title"]), ("text", area["description"])])
-    blocks.append(
-        (
-            "text",
-            "Har du frågor om planen eller idéer om vad vi borde göra? Hör av dig till styrelsen.",
-        )
-    )
-    return build_pdf(f"{PLAN_TITLE} – Arena Huddinge", blocks)
+    blocks.append(("text", "Har du frågor om planen eller idéer om vad vi borde göra? Hör av dig till styrelsen."))
+    return build_pdf(f"{title} – Arena Huddinge", blocks)
 
 
 def ensure_news(command, news_index, data):
@@ -279,6 +347,9 @@ def ensure_news(command, news_index, data):
         return
     data = dict(data)
     tags = data.pop("tags")
+    motif, alt_text = data.pop("image")
+    data["date"] = timezone.localdate() - datetime.timedelta(days=data.pop("days"))
+    data["image"] = ensure_image(command, data["title"], alt_text, motif)
     news = NewsPage(live=True, **data)
     news.tags.add(*tags)
     news_index.add_child(instance=news)

@@ -1,28 +1,54 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Site
 from wagtail.search import index
 
+from forum.machina.links import topic_url
+from forum.machina.permissions import PermissionHandler
+from forum.machina.sectors import voices_per_sector_in_topics
+from forum.machina.visibility import visible_topics
 from home.blocks import BodyBlock
 from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage
-from .mixins import IntroductionMixin
-from .news import NewsIndexPage, NewsPage
+from .events import EventIndexPage, EventPage
+from .mixins import IntroductionMixin, PictureMixin
+from .news import NewsIndexPage, NewsPage, news_with_images
+
+# How many of each the start page shows.
+UPCOMING_EVENTS = 3
+LATEST_NEWS = 3
+LATEST_TOPICS = 4
 
 
-class HomePage(IntroductionMixin, BasePage):
-    """The site root: what Arena Huddinge is, at a glance."""
+def news_card(news, url):
+    """The news item's card (components/card.html) as HTML, picture included: it is kept in the
+    content cache with the rest of the start page's lists, so its renditions are not read again."""
+    image, image_alt = news.listing_picture
+    context = {"title": news.title, "url": url, "date": news.date, "summary": news.summary}
+    return render_to_string("home/includes/home_news_card.html", {**context, "image": image, "image_alt": image_alt})
 
-    hero_heading = models.CharField("huvudrubrik", max_length=120)
+
+class HomePage(IntroductionMixin, PictureMixin, BasePage):
+    """The site root: the association's promise with a picture, and what is happening: the next
+    activities, the latest public conversations in the forum, the latest news and the newest plan."""
+
+    hero_heading = models.CharField(
+        "huvudrubrik", max_length=120, help_text="Föreningens löfte i en mening, överst på startsidan."
+    )
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("hero_heading"),
         *IntroductionMixin.panels,
+        *PictureMixin.panels,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -38,6 +64,7 @@ class HomePage(IntroductionMixin, BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.ContactPage",
+        "home.ConclusionIndexPage",
         "home.MemberDirectoryPage",
     ]
     max_count = 1
@@ -58,23 +85,70 @@ class HomePage(IntroductionMixin, BasePage):
         return context
 
     def listings(self, request):
-        """The newest activity plan and news, as links: they change only when pages do, so the
-        start page reads them from the content cache."""
+        """What the start page lists, as plain values: it changes only when pages, registrations
+        or forum posts do, so the start page reads it from the content cache. It is the same for
+        everyone who sees the page, so the forum's conversations are those anonymous visitors may
+        read."""
 
         def link(page):
             return {"url": page.get_url(request), "title": page.title}
 
         plan = self.newest_activity_plan()
-        news = NewsPage.objects.live().public().descendant_of(self).defer_streamfields()
+        news = news_with_images(NewsPage.objects.live().public().descendant_of(self).defer_streamfields())
         news_index = NewsIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
+        event_index = EventIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
         return {
-            "activity_plan": {**link(plan), "year": plan.year} if plan else None,
-            "latest_news": [
-                {**link(item), "date": item.date, "summary": item.summary}
-                for item in news.order_by("-date", "-first_published_at", "-pk")[:3]
-            ],
+            "activity_plan": {**link(plan), "year": plan.year, "summary": plan.summary} if plan else None,
+            "latest_news": [news_card(item, item.get_url(request)) for item in news[:LATEST_NEWS]],
             "news_index": {**link(news_index), "feed_url": news_index.feed_url} if news_index else None,
+            "upcoming_events": [
+                {
+                    **link(event),
+                    "start": event.start,
+                    "time": event.time_display,
+                    "place": event.place,
+                    "cancelled": event.is_cancelled,
+                    "seats_left": max(event.capacity - event.registration_count, 0) if event.capacity else None,
+                }
+                for event in self.upcoming_events()
+            ],
+            "event_index": link(event_index) if event_index else None,
+            "latest_topics": self.latest_public_topics(),
         }
+
+    def upcoming_events(self):
+        """The next events that have not ended, each with its number of registrations, in one query."""
+        return (
+            EventPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end__gte=timezone.now())
+            .defer_streamfields()
+            .annotate(registration_count=Count("registrations"))
+            .order_by("start", "pk")[:UPCOMING_EVENTS]
+        )
+
+    @staticmethod
+    def latest_public_topics():
+        """The conversations last written in among those anyone may read without logging in, with
+        how many voices each sector has in them: never one from a members-only forum."""
+        topics = list(
+            visible_topics(AnonymousUser(), PermissionHandler())
+            .select_related("forum")
+            .order_by("-last_post_on", "-pk")[:LATEST_TOPICS]
+        )
+        voices = voices_per_sector_in_topics(topics)
+        return [
+            {
+                "url": topic_url(topic),
+                "subject": topic.subject,
+                "forum": topic.forum.name,
+                "replies": max(topic.posts_count - 1, 0),
+                "last_post_on": topic.last_post_on,
+                "voices": voices[topic.pk],
+            }
+            for topic in topics
+        ]
 
     def newest_activity_plan(self):
         """The published, public plan for the latest year (a newer draft stays hidden), in one query."""

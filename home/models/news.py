@@ -1,10 +1,8 @@
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -12,14 +10,14 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
 
 from .base import BasePage
-from .mixins import IntroductionMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 NEWS_PER_PAGE = 10
 
@@ -27,10 +25,7 @@ NEWS_PER_PAGE = 10
 def news_with_images(queryset):
     """``queryset`` of news pages, newest first, with their images, renditions and tags fetched
     in a fixed number of queries however many rows there are."""
-    return queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
-        "tags",
-    )
+    return with_pictures(queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related("tags"))
 
 
 class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
@@ -84,38 +79,29 @@ class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "home.NewsPage", verbose_name="nyhet", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "nyhetens ämnesord"
+        verbose_name_plural = "nyheternas ämnesord"
 
 
-class NewsPage(BasePage):
+class NewsPage(PictureMixin, DiscussionMixin, BasePage):
     """One news item. Its summary (on the promote tab) is shown in listings and the RSS feed."""
 
     date = models.DateField("datum", default=datetime.date.today)
     author = models.CharField("skribent", blank=True, max_length=120)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="bild",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt_text = models.CharField(
-        "alternativtext för bilden",
-        blank=True,
-        max_length=250,
-        help_text=(
-            "Beskriv vad bilden visar för den som inte ser den. Lämna tomt för att använda bildens egen beskrivning."
-        ),
-    )
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
     tags = ClusterTaggableManager("taggar", through=NewsPageTag, blank=True)
 
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")], heading="Om nyheten"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt_text")], heading="Bild"),
+        *PictureMixin.panels,
         FieldPanel("body"),
+        *DiscussionMixin.panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -132,19 +118,6 @@ class NewsPage(BasePage):
         verbose_name = "nyhet"
         verbose_name_plural = "nyheter"
 
-    def clean(self):
-        super().clean()
-        if self.image and not self.image_alt:
-            raise ValidationError(
-                {"image_alt_text": "Skriv en alternativtext: bilden saknar en egen beskrivning att använda."}
-            )
-
-    @property
-    def image_alt(self):
-        """The text that stands in for the image: written for this news item, or else the image's
-        own description. (Wagtail's default_alt_text falls back to the title, often a file name.)"""
-        return self.image_alt_text or (self.image.description if self.image else "")
-
     @property
     def published_at(self):
         """The news date as a moment (midnight in Stockholm), for feeds."""
@@ -153,7 +126,5 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context
-
-    def get_social_image(self):
-        return super().get_social_image() or self.image

@@ -1,6 +1,8 @@
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
@@ -25,6 +27,33 @@ class SiteSettings(BaseSiteSetting):
             "i dialog, på våra aktiviteter och i forumet."
         ),
         help_text="Visas i sidfoten med en länk till ansökan om medlemskap.",
+    )
+    membership_explanation = RichTextField(
+        "vad medlemskapet innebär",
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text=(
+            "Visas på sidan Bli medlem, ovanför ansökan: vem som kan bli medlem, vad det kostar, vad "
+            "medlemmar får, hur ansökan prövas och hur lång tid det tar."
+        ),
+    )
+    english_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="sida på engelska",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Länkas som ”English” i sidhuvudet och sidfoten.",
+    )
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="sida på lättläst svenska",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Länkas som ”Lättläst” i sidhuvudet och sidfoten.",
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -61,8 +90,12 @@ class SiteSettings(BaseSiteSetting):
             heading="Sociala medier",
         ),
         MultiFieldPanel(
-            [FieldPanel("membership_heading"), FieldPanel("membership_text")],
-            heading="Uppmaning att bli medlem",
+            [FieldPanel("membership_heading"), FieldPanel("membership_text"), FieldPanel("membership_explanation")],
+            heading="Medlemskap",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("english_page"), FieldPanel("easy_read_page")],
+            heading="Andra språk och lättläst",
         ),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("cookie_page"), FieldPanel("accessibility_page")],
@@ -72,6 +105,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "webbplatsinställningar"
+        verbose_name_plural = "webbplatsinställningar"
 
     def __str__(self):
         return self.organisation_name
@@ -82,9 +116,28 @@ class SiteSettings(BaseSiteSetting):
         links = [("LinkedIn", self.linkedin_url), ("Facebook", self.facebook_url), ("Instagram", self.instagram_url)]
         return [(name, url) for name, url in links if url]
 
+    @cached_property
+    def linked_pages(self):
+        """{id: page} of the live, public pages the settings link to, in one query."""
+        page_ids = [
+            self.english_page_id,
+            self.easy_read_page_id,
+            self.privacy_page_id,
+            self.cookie_page_id,
+            self.accessibility_page_id,
+        ]
+        return Page.objects.live().public().in_bulk([page_id for page_id in page_ids if page_id])
+
     @property
     def legal_pages(self):
-        """The live pages about privacy, cookies and accessibility that the footer links to, in one query."""
+        """The live pages about privacy, cookies and accessibility that the footer links to."""
         page_ids = [self.privacy_page_id, self.cookie_page_id, self.accessibility_page_id]
-        pages = Page.objects.live().public().in_bulk([page_id for page_id in page_ids if page_id])
-        return [pages[page_id] for page_id in page_ids if page_id in pages]
+        return [self.linked_pages[page_id] for page_id in page_ids if page_id in self.linked_pages]
+
+    @property
+    def language_links(self):
+        """(word, language code, page) for the live pages in English and in easy-to-read Swedish:
+        linked by their name in their own language, never by a flag."""
+        pages = self.linked_pages
+        links = [("English", "en", self.english_page_id), ("Lättläst", "sv", self.easy_read_page_id)]
+        return [(word, code, pages[page_id]) for word, code, page_id in links if page_id in pages]

@@ -1,3 +1,4 @@
+from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -5,17 +6,31 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 
 from .base import BasePage
-from .mixins import IntroductionMixin
+from .mixins import IntroductionMixin, PictureMixin
 
 
-class StandardPage(IntroductionMixin, BasePage):
-    """A page of text and pictures: Vår verksamhet, Vision, the privacy notice and the like."""
+class StandardPage(IntroductionMixin, PictureMixin, BasePage):
+    """A page of text and pictures: Vår verksamhet, Vision, the privacy notice, the page in English
+    and the easy-to-read one (Lättläst) and the like."""
 
+    class Language(models.TextChoices):
+        SWEDISH = "sv", "svenska"
+        ENGLISH = "en", "engelska"
+
+    language = models.CharField(
+        "språk",
+        max_length=5,
+        choices=Language.choices,
+        default=Language.SWEDISH,
+        help_text="Språket sidans text är skriven på, så att skärmläsare läser den med rätt uttal.",
+    )
     body = StreamField(BodyBlock(), verbose_name="innehåll", blank=True)
 
     content_panels = [
         *BasePage.content_panels,
+        FieldPanel("language"),
         *IntroductionMixin.panels,
+        *PictureMixin.panels,
         FieldPanel("body"),
     ]
     search_fields = [

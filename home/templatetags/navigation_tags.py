@@ -1,11 +1,12 @@
 from django import template
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP, group_names
 from home.content_cache import cached_until_content_changes
-from home.models import SiteSettings
+from home.models import NewsIndexPage, SiteSettings
 
 register = template.Library()
 
@@ -23,16 +24,20 @@ def may_edit_pages(user):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live, public pages directly below the site root that editors put in the menu. The menu
-    is cached for everyone alike, so a page behind a login or password is left out of it."""
+    """The live, public pages directly below the site root that editors put in the menu, in the
+    order editors give them, and the forum (see build_site_layout). The menu is cached for everyone
+    alike, so a page behind a login or password is left out of it."""
     request = context["request"]
     # Other apps' views (machina's search, for one) use "page" for a page of results.
     current_page = context.get("page") if isinstance(context.get("page"), Page) else None
     items = []
     for entry in site_layout(request)["menu"]:
-        # A page is current when it, or the section it belongs to, is being shown.
-        in_section = current_page is not None and current_page.path.startswith(entry["path"])
-        is_exact = in_section and current_page.pk == entry["pk"]
+        if entry["path"] is None:
+            in_section, is_exact = request.path.startswith(entry["url"]), False
+        else:
+            # A page is current when it, or the section it belongs to, is being shown.
+            in_section = current_page is not None and current_page.path.startswith(entry["path"])
+            is_exact = in_section and current_page.pk == entry["pk"]
         items.append({**entry, "in_section": in_section, "is_exact": is_exact})
     return {"items": items, "request": request}
 
@@ -56,11 +61,46 @@ def site_layout(request):
 
 def build_site_layout(request, site):
     if site is None:
-        return {"menu": [], "footer": render_to_string("components/footer.html", {"request": request})}
-    menu = [
-        {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
-        for page in site.root_page.get_children().live().public().in_menu()
-    ]
+        footer = render_to_string("components/footer.html", {"request": request})
+        return {"menu": [], "footer": footer, "language_links": []}
+    pages = list(site.root_page.get_children().live().public().in_menu())
+    menu = [{"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
+    # The forum is no page: it follows the news (reading what happens, then taking part), or
+    # comes last in a menu without them.
+    news_at = next((at for at, page in enumerate(pages) if page.specific_class is NewsIndexPage), len(pages) - 1)
+    menu.insert(news_at + 1, {"pk": None, "path": None, "title": "Forum", "url": reverse("forum:index")})
     site_settings = SiteSettings.for_request(request)
     footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
-    return {"menu": menu, "footer": footer}
+    language_links = [
+        {"word": word, "lang": lang, "url": page.get_url(request)} for word, lang, page in site_settings.language_links
+    ]
+    return {"menu": menu, "footer": footer, "language_links": language_links}
+
+
+@register.inclusion_tag("components/language_links.html", takes_context=True)
+def language_links(context):
+    """Links to the pages in English and in easy-to-read Swedish, named by words, never by flags."""
+    return {"links": site_layout(context["request"])["language_links"]}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """``{% breadcrumbs %}``: the start page and the pages above the page shown, for every page below
+    the start page (base.html); nothing on the start page itself or outside Wagtail's pages. The
+    trail is kept in the content cache: every page shows one."""
+    page, request = context.get("page"), context["request"]
+    site = Site.find_for_request(request)
+    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
+        return {"items": []}
+    return {
+        "items": cached_until_content_changes(
+            f"breadcrumbs.{site.pk}.{page.pk}", lambda: build_breadcrumbs(request, site, page)
+        )
+    }
+
+
+def build_breadcrumbs(request, site, page):
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).only("title", "url_path")
+    items = [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+    items[0]["title"] = "Startsida"
+    return [*items, {"title": page.title, "url": page.get_url(request), "current": True}]

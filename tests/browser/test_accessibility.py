@@ -68,6 +68,14 @@ def test_moderator_forum_pages_have_no_wcag_violations(
 
     page.goto(site_url + moderator_audited_urls["modereringskö"])
     assert page.locator("h1").inner_text() == "Modereringskö", "moderatorn är inte inloggad"
+    failures.update(
+        audit_forms_with_errors(
+            page,
+            site_url,
+            {"slutsats med fel": (moderator_audited_urls["avsluta med slutsats"], "Avsluta med slutsatsen", ())},
+            axe_script,
+        )
+    )
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
 
 
@@ -84,6 +92,10 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
 
     page.get_by_label("Rubrik").fill("Mötestider")
     page.get_by_label("Meddelande").fill("Vilken tid passar?")
+    closed = page.locator("form details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+    failures["nytt ämne, alla delar öppna"] = violations(page, axe_script)
     page.get_by_label("Omröstningsfråga").fill("Förmiddag eller eftermiddag?")
     page.get_by_label("Svarsalternativ", exact=True).nth(0).fill("Förmiddag")
     page.get_by_label("Svarsalternativ", exact=True).nth(1).fill("Eftermiddag")
@@ -96,6 +108,11 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
     page.get_by_role("button", name="Förhandsgranska").click()
     page.locator(".forum-post--preview strong").wait_for()
     failures["förhandsgranskat svar"] = violations(page, axe_script)
+
+    page.goto(site_url + member_audited_urls["svar i ämnet"])
+    page.get_by_label("Meddelande").press_sequentially("Tack @Bo")
+    page.get_by_role("option", name="Bo B").wait_for()
+    failures["svar med listan över medlemmar att nämna öppen"] = violations(page, axe_script)
 
     failures = {name: describe(found) for name, found in failures.items() if found}
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
@@ -122,4 +139,12 @@ def test_public_and_account_forms_sent_back_with_errors_have_no_wcag_violations(
     log_in(audit_member)
     failures |= audit_forms_with_errors(page, site_url, member_forms_with_errors, axe_script)
 
+    assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+
+
+def test_the_pattern_page_has_no_wcag_violations(page, site_url, developer_audited_urls, axe_script):
+    failures = audit(page, site_url, developer_audited_urls, axe_script)
+
+    page.goto(site_url + developer_audited_urls["komponenter"])
+    assert page.locator("h1").inner_text() == "Komponenter"
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())

@@ -21,7 +21,7 @@ def unread_subjects(client, forum):
     return {
         row.select_one(".forum-table__link").get_text(strip=True)
         for row in soup.select("main tbody th[scope=row]")
-        if "Oläst" in [badge.get_text(strip=True) for badge in row.select(".forum-badge")]
+        if "Oläst" in [badge.get_text(strip=True) for badge in row.select(".badge")]
     }
 
 

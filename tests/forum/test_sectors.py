@@ -53,7 +53,7 @@ def both_sectors_marked(soup):
     return {
         row.select_one(".forum-table__link").get_text(strip=True)
         for row in soup.select("main tbody th[scope=row]")
-        if "Båda sektorerna" in [badge.get_text(strip=True) for badge in row.select(".forum-badge")]
+        if "Båda sektorerna" in [badge.get_text(strip=True) for badge in row.select(".badge")]
     }
 
 

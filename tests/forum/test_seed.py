@@ -84,7 +84,7 @@ def test_demo_topic_lists_mark_conversations_of_both_sectors_but_not_the_others(
 
     def marked(forum_name):
         soup = BeautifulSoup(client.get(forum_url(Forum.objects.get(name=forum_name))).content, "html.parser")
-        return [row.select_one(".forum-badge--both-sectors") is not None for row in soup.select("main tbody tr")]
+        return [row.select_one(".badge--both-sectors") is not None for row in soup.select("main tbody tr")]
 
     assert marked("Kompetensförsörjning") == [True]
     assert marked("Mellanrummet – fria idéer") == [False]  # two businesses talking

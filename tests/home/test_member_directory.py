@@ -29,7 +29,7 @@ def listed(**kwargs):
 
 
 def listed_names(html):
-    return re.findall(r'<h2 class="directory-card__name">([^<]+)</h2>', html)
+    return re.findall(r'<h2 class="card__title">([^<]+)</h2>', html)
 
 
 def get_html(client, url):

@@ -38,7 +38,7 @@ def add_news(index, count, **kwargs):
 
 
 def listed_titles(html):
-    return re.findall(r'<h2 class="news-item__title"><a href="[^"]+">([^<]+)</a></h2>', html)
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a></h2>', html)
 
 
 def test_news_page_shows_its_fields(client, news_index):
@@ -243,7 +243,7 @@ def test_home_page_shows_the_latest_three_news(client, news_index):
     html = client.get("/").content.decode()
 
     assert '<h2 id="senaste-nyheterna">Senaste nyheterna</h2>' in html
-    assert '<h3 class="home-news__title"><a href="/nyheter/nyhet-4/">Nyhet 4</a></h3>' in html
+    assert '<h3 class="card__title"><a href="/nyheter/nyhet-4/">Nyhet 4</a></h3>' in html
     assert html.index("Nyhet 4") < html.index("Nyhet 3") < html.index("Nyhet 2")
     assert "Nyhet 1<" not in html
     assert '<time datetime="2026-01-04">4 januari 2026</time>' in html

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from forum.membership.validators import validate_organisation_number
@@ -112,3 +113,37 @@ def test_accessibility_statement_follows_diggs_model(client, db):
     assert main.find("a", href="https://www.digg.se/tdosanmalan")
     assert main.find("a", href="/kontakt/", string="kontaktformuläret")
     assert main.find("a", href="mailto:info@arenahuddinge.se")
+
+
+def test_a_visitor_sees_a_living_start_page_from_the_demo_content(client, db):
+    seed()
+
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+
+    assert soup.find(class_="home-hero").find("picture").img["alt"]
+    sections = {heading.get_text(): heading.find_parent("section") for heading in soup.main.find_all("h2")}
+    events = sections["Kommande aktiviteter"].find_all("h3")
+    assert [event.get_text(strip=True) for event in events] == [
+        "Frukostmöte: Var hittar vi morgondagens medarbetare?",
+        "Dialogmöte om samhällsbyggnad",
+        "Studiebesök: Den nya stadsdelen växer fram",
+    ]
+    assert "40 platser kvar" in sections["Kommande aktiviteter"].get_text()
+    topics = [topic.get_text(strip=True) for topic in sections["Senaste i forumet"].find_all("h3")]
+    assert len(topics) == 4
+    assert "Teman till nästa års verksamhetsplan" not in topics  # in Medlemsrummet, for members only
+    news = sections["Senaste nyheterna"].find_all("article")
+    assert len(news) == 3
+    assert all(item.find("picture").img["alt"] for item in news)
+    assert sections[f"Verksamhetsplan {timezone.localdate().year}"]
+    assert soup.find(class_="home-join")
+
+
+def test_demo_pages_in_english_and_lattlast_and_logos_for_every_organisation(client, db):
+    seed()
+
+    english = BeautifulSoup(client.get("/in-english/").content, "html.parser")
+    assert english.main.find("article")["lang"] == "en"
+    assert english.find("footer").find("a", string="Lättläst")["href"] == "/lattlast/"
+    assert "Vem kan bli medlem?" in client.get("/bli-medlem/").content.decode()
+    assert all(organisation.logo and organisation.logo.description for organisation in Organisation.objects.all())

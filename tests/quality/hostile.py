@@ -115,7 +115,10 @@ ENGLISH_WORDS = re.compile(
 
 def error_messages(html):
     soup = BeautifulSoup(html, "html.parser")
-    return [error.get_text(" ", strip=True) for error in soup.select(".errorlist, .form-field__error, .form-errors")]
+    return [
+        error.get_text(" ", strip=True)
+        for error in soup.select(".errorlist, .form-field__error, .form-errors, .notice--error")
+    ]
 
 
 def assert_swedish(text, submitted=()):

@@ -1,5 +1,7 @@
-"""Every form on the site renders its fields through templates/components/form_field.html, and every
-paginated list through templates/components/pagination.html: one markup, one rule-set in site.css."""
+"""One markup and one rule-set per component: every form on the site renders its fields through
+templates/components/form_field.html, every paginated list through components/pagination.html,
+every badge, notice, card, breadcrumb trail and reflowing table through its own component, and
+site.css defines each component's rule-set once. The pattern page shows them all, for developers."""
 
 import re
 from pathlib import Path
@@ -26,15 +28,18 @@ FORM_TEMPLATES = {
     "accounts/password_reset_form.html",
     "accounts/profile_form.html",
     "accounts/register.html",
+    "conclusions/conclude.html",
     "forum_conversation/forum_attachments/attachment_formset.html",
     "forum_conversation/forum_polls/poll_option_formset.html",
     "forum_conversation/forum_polls/poll_vote_form.html",
     "forum_conversation/partials/post_form.html",
     "forum_member/forum_profile_update.html",
     "forum_moderation/topic_move.html",
+    "home/conclusion_index_page.html",
     "home/contact_page.html",
     "home/includes/event_registration_form.html",
     "home/member_directory_page.html",
+    "home/patterns.html",
     "membership/application_form.html",
     "moderation/report_post.html",
     "moderation/report_queue.html",
@@ -72,12 +77,78 @@ def test_the_templates_that_render_form_fields_are_the_listed_ones():
     assert all("formattedfield" in our_templates()[name] for name in WAGTAIL_ADMIN_TEMPLATES)
 
 
-def test_one_pagination_and_one_rule_set_per_component():
-    paginations = {name for name, text in our_templates().items() if 'class="pagination' in text}
-    assert paginations == {"components/pagination.html"}
-    css = (Path(settings.BASE_DIR) / "arena/static/css/site.css").read_text()
+# Each component's own class, written by its template alone: a page that wrote the markup itself
+# would fail here.
+COMPONENT_CLASSES = {
+    "pagination": "components/pagination.html",
+    "form-errors": "components/error_summary.html",
+    "form-field": "components/form_field.html",
+    "badge": "components/badge.html",
+    "notice": "components/notice.html",
+    "card": "components/card.html",
+    "breadcrumbs": "components/breadcrumbs.html",
+    "table": "components/table.html",
+}
+# machina's tables of forums, topics and queued posts are overrides whose rows machina's own tags
+# build: they take the table's rule-set (and its reflow) without going through its template.
+MACHINA_TABLES = {
+    "forum/forum_list.html",
+    "forum_conversation/topic_list.html",
+    "forum_moderation/moderation_queue/list.html",
+}
+CSS = Path(settings.BASE_DIR) / "arena/static/css/site.css"
+
+
+@pytest.mark.parametrize("css_class", COMPONENT_CLASSES)
+def test_only_the_component_writes_its_markup(css_class):
+    writers = {name for name, text in our_templates().items() if re.search(rf'class="{css_class}[ "{{]', text)}
+    assert writers - MACHINA_TABLES == {COMPONENT_CLASSES[css_class]}
+
+
+def test_every_component_says_what_it_takes():
+    for path in (TEMPLATES / "components").glob("*.html"):
+        opening = path.read_text()[:400]
+        assert "{% comment %}" in opening or "{#" in opening, path.name
+
+
+def test_one_rule_set_per_component():
+    css = CSS.read_text()
     for selector in (".form-field", ".form-field__label", ".form-errors", ".pagination", ".pagination__list"):
         assert len(re.findall(rf"^{re.escape(selector)} \{{", css, re.M)) == 1, selector
+    for selector in (".button", ".card", ".badge", ".notice", ".breadcrumbs", ".table"):
+        assert len(re.findall(rf"^{re.escape(selector)} \{{", css, re.M)) == 1, selector
+    # No rule-set at the top level is written twice (media queries restate some, indented).
+    top_level = re.findall(r"^([.#a-z*:\[][^{@/]*?) \{", css, re.M)
+    assert sorted({s for s in top_level if top_level.count(s) > 1}) == []
+
+
+def test_the_pattern_page_is_for_developers_only(client, settings, db):
+    settings.DEBUG = False
+    assert client.get(reverse("patterns")).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_pattern_page_shows_every_component_in_every_state(client, settings, home_page):
+    settings.DEBUG = True
+    response = client.get(reverse("patterns"))
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    for css_class in [*COMPONENT_CLASSES, "button", "table--reflow"]:
+        assert soup.select(f".{css_class}"), css_class
+    for kind in ("info", "success", "warning", "error", "neutral"):
+        assert soup.select(f".notice--{kind}"), kind
+    controls = {
+        control.get("type", control.name) for control in soup.select("main form input, main select, main textarea")
+    }
+    assert {"text", "email", "textarea", "select", "radio", "checkbox", "file"} <= controls
+    # Pagination on the first, a middle and the last page, and none for a single page.
+    assert len(soup.select("nav.pagination")) == 3
+    assert [a.get_text() for a in soup.select("nav.pagination a[aria-current]")] == ["1", "10", "20"]
+    # The form sent with errors: the summary, and errors beside their fields.
+    assert soup.select_one(".form-errors h2").get_text(strip=True) == "Formuläret innehåller fel"
+    assert len(soup.select(".form-field--error")) >= 4
+    assert_fields_through_component(response.content.decode(), "main form")
 
 
 def assert_fields_through_component(html, form_selector="main form[method=post]"):

@@ -125,6 +125,7 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "arena.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"https://{HOST}",
         "DATABASE_URL": urlsplit(database_url)._replace(path=f"/{name}").geturl(),
         "REDIS_URL": redis_server.url,
         "MEDIA_ROOT": str(folder / "media"),

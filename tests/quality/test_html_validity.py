@@ -33,7 +33,6 @@ def test_public_member_and_moderator_pages_are_valid_html(
     java = shutil.which("java")
     if not java or not VNU_JAR.exists():
         missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
-    files = {}
     member = logged_in(audit_member)
     audits = (
         (client, audited_urls),
@@ -76,11 +75,33 @@ def test_public_member_and_moderator_pages_are_valid_html(
     for name, response in answered.items():
         assert response.status_code == 200 and shows[name] in response.content.decode(), name
         responses[name] = response
+    errors = vnu_errors(java, responses, tmp_path)
+
+    assert not errors, "\n".join(errors)
+
+
+def test_the_pattern_page_is_valid_html(client, developer_audited_urls, tmp_path):
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
+    responses = {}
+    for name, path in developer_audited_urls.items():
+        response = client.get(path)
+        assert response.status_code == 200, f"{path} svarade {response.status_code}"
+        responses[f"{name} ({path})"] = response
+
+    errors = vnu_errors(java, responses, tmp_path)
+
+    assert not errors, "\n".join(errors)
+
+
+def vnu_errors(java, responses, tmp_path):
+    """The Nu HTML Checker's errors in the responses, each named by its page."""
+    files = {}
     for name, response in responses.items():
         file = tmp_path / f"{len(files)}.html"
         file.write_bytes(response.content)
         files[file.name] = name
-
     result = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *[str(tmp_path / name) for name in files]],
         capture_output=True,
@@ -89,5 +110,4 @@ def test_public_member_and_moderator_pages_are_valid_html(
     )
 
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{files[m['url'].rsplit('/', 1)[-1]]}: rad {m.get('lastLine')}: {m['message']}" for m in messages]
-    assert not errors, "\n".join(errors)
+    return [f"{files[m['url'].rsplit('/', 1)[-1]]}: rad {m.get('lastLine')}: {m['message']}" for m in messages]

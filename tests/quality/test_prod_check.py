@@ -62,6 +62,7 @@ def production(tmp_path, smtp_inbox):
         "DJANGO_SETTINGS_MODULE": "arena.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"https://{HOST}",
         "DATABASE_URL": urlsplit(database_url)._replace(path=f"/{name}").geturl(),
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(tmp_path / "media"),

@@ -161,6 +161,7 @@ def servers(tmp_path_factory):
         "SCALE_OUT_CACHE_PREFIX": cache_prefix,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": HOST,
+        "SITE_URL": f"https://{HOST}",
         "DATABASE_URL": urlsplit(database_url)._replace(path=f"/{name}").geturl(),
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(folder / "media"),

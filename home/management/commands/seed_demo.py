@@ -12,9 +12,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from home.demo import contact, directory, members, news
+from home.demo import about, conclusions, contact, directory, discussions, members, news
 from home.demo import events as demo_events
 from home.demo import forum as forum_demo
+from home.demo.images import ensure_image
 from home.models import HomePage, SiteSettings, StandardPage
 
 HOME = {
@@ -43,6 +44,9 @@ HOME = {
         ),
     ],
 }
+
+# (title, description): the start page's picture.
+HOME_IMAGE = ("Huddinge i mellanrummen", "Hus i olika höjd och färg i Huddinge, med ljus i mellanrummen mellan dem.")
 
 PAGES = [
     {
@@ -82,7 +86,7 @@ PAGES = [
     {
         "title": "Vision",
         "slug": "vision",
-        "show_in_menus": True,
+        "show_in_menus": False,
         "introduction": "Tillsammans möter vi framtiden – i mellanrummen.",
         "summary": "Arena Huddinges vision: nya idéer växer i mellanrummen mellan sektorer, platser och människor.",
         "body": [
@@ -101,6 +105,10 @@ PAGES = [
         ],
     },
 ]
+
+# The menu in the order of visitors' tasks: what we do, what is on, what happened, (the forum,
+# which navigation_tags puts after the news), who the members are, and how to reach us.
+MENU_ORDER = ["var-verksamhet", "aktiviteter", "nyheter", "medlemmar", "kontakt"]
 
 SITE_SETTINGS = {
     "organisation_name": "Arena Huddinge",
@@ -127,12 +135,16 @@ class Command(BaseCommand):
             for page_data in PAGES:
                 self.ensure_child_page(home, StandardPage, page_data)
             self.ensure_site_settings(home)
+            about.seed(self, home)
             contact.seed(self, home)
             members.seed(self, home)
             directory.seed(self, home)
             forum_demo.seed(self, home)
             demo_events.seed(self, home)
             news.seed(self, home)
+            discussions.seed(self, home)
+            conclusions.seed(self, home)
+            self.order_menu(home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:
@@ -144,7 +156,8 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home is None:
             root = Page.get_first_root_node()
-            home = root.add_child(instance=build_page(HomePage, HOME))
+            image = ensure_image(self, *HOME_IMAGE, motif="town", size=(1600, 1200))
+            home = root.add_child(instance=build_page(HomePage, {**HOME, "image": image}))
             self.created.append(f"sidan {home.title}")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -169,6 +182,17 @@ class Command(BaseCommand):
             page = parent.add_child(instance=build_page(page_class, data))
             self.created.append(f"sidan {page.title}")
         return page
+
+    def order_menu(self, home):
+        """Puts the menu's pages in MENU_ORDER, after the pages outside it (the menu follows the
+        order of the pages in the tree, which editors change in the admin)."""
+        order = [page.slug for page in home.get_children().filter(slug__in=MENU_ORDER)]
+        wanted = [slug for slug in MENU_ORDER if slug in order]
+        if order == wanted:
+            return
+        for slug in wanted:
+            home.get_children().get(slug=slug).move(home, pos="last-child")
+        self.created.append("menyns ordning")
 
     def ensure_site_settings(self, home):
         site = Site.objects.get(root_page=home)

@@ -1,10 +1,15 @@
 """Communicators look after organisations, members and applications in the Wagtail admin."""
 
+import re
+from datetime import UTC, datetime
+
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from forum.models import Organisation
+from forum.models import MembershipApplication, Organisation
 from tests.forum.factories import MemberProfileFactory, MembershipApplicationFactory, OrganisationFactory, UserFactory
+from tests.home.factories import CommunicatorFactory
 
 
 @pytest.fixture
@@ -94,3 +99,72 @@ def test_organisation_number_typed_without_hyphen_is_saved_with_it(client, commu
 
     assert response.status_code == 302
     assert Organisation.objects.get().organisation_number == "212000-0142"
+
+
+def test_an_applications_own_page_has_approve_and_reject_buttons_that_ask_first(client, home_page, mailoutbox):
+    client.force_login(CommunicatorFactory())
+    application = MembershipApplicationFactory(organisation_name="Glömsta Bageri AB")
+
+    page = BeautifulSoup(
+        client.get(reverse("membershipapplication:inspect", args=[application.pk])).content, "html.parser"
+    )
+    buttons = {a.get_text(strip=True): a["href"] for a in page.select("main a.button")}
+    confirm = client.get(buttons["Godkänn"]).content.decode()
+
+    assert buttons == {
+        "Godkänn": reverse("membershipapplication:approve", args=[application.pk]),
+        "Avslå": reverse("membershipapplication:reject", args=[application.pk]),
+    }
+    assert "Ja, godkänn" in confirm
+    application.refresh_from_db()
+    assert application.is_pending, "opening the button's page decides nothing"
+
+
+def test_a_decided_application_has_no_decision_buttons(client, home_page):
+    client.force_login(CommunicatorFactory())
+    application = MembershipApplicationFactory(status=MembershipApplication.Status.REJECTED)
+
+    page = BeautifulSoup(
+        client.get(reverse("membershipapplication:inspect", args=[application.pk])).content, "html.parser"
+    )
+
+    assert page.select("main a.button") == []
+
+
+def test_yes_and_no_in_swedish_in_listings_and_on_inspect_pages(client, communicator):
+    MemberProfileFactory(is_approved=False, display_name="Kim Andersson", organisation__listed_in_directory=True)
+    application = MembershipApplicationFactory(listed_in_directory=False, privacy_consent=True)
+
+    members = cells(client.get(reverse("memberprofile:index")))
+    organisations = cells(client.get(reverse("organisation:index")))
+    inspected = inspect(client, application).content.decode()
+
+    assert members[0][-1] == "Nej"
+    assert organisations[0][-1] == "Ja"
+    assert "<dd>Nej</dd>" in re.sub(r"\s+", "", inspected)
+    details = BeautifulSoup(inspected, "html.parser").find("main").find("dl").get_text()
+    assert "True" not in details and "False" not in details
+    assert "None" not in details, "an empty field (no organisation created yet) shows a dash"
+
+
+def test_times_are_shown_in_swedish_local_time(client, communicator):
+    application = MembershipApplicationFactory()
+    # 11.30 UTC on a winter's day is 12.30 in Stockholm.
+    MembershipApplication.objects.filter(pk=application.pk).update(created_at=datetime(2026, 1, 15, 11, 30, tzinfo=UTC))
+
+    inspected = inspect(client, application).content.decode()
+    decision = client.get(reverse("membershipapplication:approve", args=[application.pk])).content.decode()
+
+    assert "15 januari 2026 12:30" in inspected
+    assert "15 januari 2026 12:30" in decision
+    assert "11:30" not in inspected
+
+
+def inspect(client, application):
+    return client.get(reverse("membershipapplication:inspect", args=[application.pk]))
+
+
+def cells(response):
+    """The listing's rows, each as the texts of its cells."""
+    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    return [[re.sub(r"\s+", " ", cell.get_text()).strip() for cell in row.find_all("td")] for row in rows]

@@ -11,7 +11,7 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("arena_forum", "0008_post_search_vector")]
+    dependencies = [("arena_forum", "0013_page_discussion")]
 
     operations = [
         migrations.RunSQL(
