@@ -15,17 +15,17 @@ from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, Topi
 
 
 @pytest.mark.django_db
-def test_links_read_as_reverse_writes_them_with_swedish_letters_in_the_slugs(public_forum):
+def test_links_read_as_reverse_writes_them_for_subjects_with_swedish_letters(public_forum):
     public_forum.name = "Företagsklimat & året som gått"
     public_forum.save()
     topic = TopicFactory(forum=public_forum, subject="Möte på Södertörn?")
 
-    assert topic.slug == "möte-på-södertörn"
+    assert topic.slug == "mote-pa-sodertorn"
     assert topic_url(topic) == reverse(
         "forum_conversation:topic",
         kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
     )
-    assert "%C3%B6" in topic_url(topic)
+    assert topic_url(topic).isascii()
     assert forum_url(public_forum) == reverse("forum:forum", kwargs={"slug": public_forum.slug, "pk": public_forum.pk})
     assert profile_url(42) == reverse("forum_member:profile", args=[42])
 
