@@ -14,6 +14,7 @@ from forum.machina import urls as board_urls
 from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
 from forum.moderation import views as moderation_views
+from forum.notifications import urls as notice_urls
 from forum.notifications import views as notification_views
 from forum.reactions import views as reaction_views
 from home import patterns
@@ -28,6 +29,8 @@ urlpatterns = [
     # patterns never shadow them. The unsubscribe link is not under /konto/ because it must work
     # without logging in, straight from an e-mail.
     path("forum-avprenumerera/<str:token>/", notification_views.unsubscribe, name="forum_unsubscribe"),
+    path("forum-medlemmar/", notification_views.mention_suggestions, name="mention_suggestions"),
+    path("sammanfattning-avsluta/<str:token>/", notification_views.digest_unsubscribe, name="digest_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
     path("forum-slutsats/<int:topic_id>/", conclusion_views.conclude_topic, name="forum_conclude_topic"),
     path(
@@ -44,6 +47,7 @@ urlpatterns = [
     path("forum/", include(board_urls)),
     path("bli-medlem/", MembershipApplicationView.as_view(), name="membership_application"),
     path("bli-medlem/tack/", MembershipApplicationReceivedView.as_view(), name="membership_application_received"),
+    path("konto/notiser/", include(notice_urls)),
     path("konto/", include(account_urls)),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),

@@ -22,8 +22,10 @@ class ArenaForumConfig(AppConfig):
         from .membership.display_names import member_display_name
         from .models import Conclusion, MemberProfile, PageDiscussion, Reaction
         from .notifications import emails as notifications
+        from .notifications import services as notices
 
         notifications.connect_signals()
+        notices.connect_signals()
         counters.connect_signals()
         slugs.connect_signals()
         tracking.connect_signals()

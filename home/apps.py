@@ -18,7 +18,9 @@ class HomeConfig(AppConfig):
         from forum.conclusions.citations import register_citation_lookup
         from forum.membership.personal_data import register_source
         from forum.models import Organisation
+        from forum.notifications.digest import register_digest_source
 
+        from .digest import announced_events, published_news
         from .discussions import link_discussions_on_publish
         from .models import EventRegistration, SiteSettings
         from .models.activity_plan import goals_citing
@@ -33,6 +35,8 @@ class HomeConfig(AppConfig):
         register_source("meddelanden_via_kontaktformuläret", contact_messages_data, erase_contact_messages)
         # A conclusion in the forum shows the activity-plan goals that cite it.
         register_citation_lookup(goals_citing)
+        register_digest_source("Kommande aktiviteter", announced_events)
+        register_digest_source("Nyheter", published_news)
 
         page_published.connect(link_discussions_on_publish, dispatch_uid="home_link_discussions_on_publish")
 

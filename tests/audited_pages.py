@@ -13,7 +13,8 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from forum.machina.links import topic_url
 from forum.machina.quoting import quote_markdown
-from forum.models import Reaction
+from forum.models import Notice, NotificationSettings, Reaction
+from forum.notifications.digest import unsubscribe_token as digest_token
 from forum.notifications.links import unsubscribe_token
 from home.demo.about import EASY_READ, ENGLISH, MEMBERSHIP_EXPLANATION
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
@@ -239,6 +240,7 @@ def member_audited_urls(audit_member, home_page, public_forum):
     The checkers log in as `audit_member` before they fetch these.
     """
     MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
+    NotificationSettings.objects.create(user=audit_member, digest_frequency=NotificationSettings.Frequency.WEEKLY)
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
     bo = MemberProfileFactory(display_name="Bo B", organisation__sector="kommun").user
@@ -249,6 +251,15 @@ def member_audited_urls(audit_member, home_page, public_forum):
         content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti.",
     )
     own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
+    for kind, text in ((Notice.Kind.MENTION, ""), (Notice.Kind.REACTION, "Tack"), (Notice.Kind.REPLY, "")):
+        Notice.objects.create(recipient=audit_member, kind=kind, actor=bo, post=bos_reply, topic=topic, text=text)
+    Notice.objects.create(
+        recipient=audit_member,
+        kind=Notice.Kind.MODERATION,
+        topic=topic,
+        text="Ditt inlägg har godkänts av en moderator och syns nu.",
+        read_at=timezone.now(),
+    )
     # Reactions as a member sees them: toggle buttons, one pressed (the member's own), with counts.
     Reaction.objects.create(post=bos_reply, user=audit_member, kind=Reaction.Kind.AGREE)
     Reaction.objects.create(post=bos_reply, user=own_reply.poster, kind=Reaction.Kind.GOOD_IDEA)
@@ -290,6 +301,9 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "radera mitt konto": reverse("accounts:delete"),
         "byt lösenord": reverse("accounts:password_change"),
         "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
+        "notiser": reverse("notices:list"),
+        "notiser och bevakningar": reverse("notices:settings"),
+        "avsluta sammanfattningen via e-post": reverse("digest_unsubscribe", args=[digest_token(audit_member)]),
     }
 
 

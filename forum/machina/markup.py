@@ -16,6 +16,8 @@ rendering, ``bounded`` flattens nesting deeper than MAX_NESTING and writes the o
 OPENER_LIMITS as HTML entities, which markdown2 leaves alone and browsers show as the character.
 Whatever still recurses too deep is shown as plain text.
 
+Last, ``@visningsnamn`` becomes a link to the member's profile (forum/notifications/mentions.py).
+
 Used as ``MACHINA_MARKUP_LANGUAGE = ("forum.machina.markup.render_markdown", {})``. After changing the
 rules, run ``manage.py rerender_forum_markup`` so stored posts and signatures follow them.
 """
@@ -26,6 +28,8 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaks_filter
 from markdown2 import markdown
+
+from forum.notifications.mentions import link_mentions
 
 ALLOWED_TAGS = frozenset(
     {
@@ -127,4 +131,4 @@ def render_markdown(text):
         html = markdown(bounded(text or ""), safe_mode="escape", extras=MARKDOWN_EXTRAS)
     except RecursionError:
         html = linebreaks_filter(text, autoescape=True)
-    return sanitise_html(str(html)).strip()
+    return link_mentions(sanitise_html(str(html)).strip())

@@ -84,6 +84,8 @@ class RegistrationView(FormView):
             organisation=data["organisation"],
             title=data["title"],
             display_name=data["display_name"],
+            email_notices=data["email_notices"],
+            weekly_digest=data["weekly_digest"],
         )
         return super().form_valid(form)
 

@@ -109,6 +109,11 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
     page.locator(".forum-post--preview strong").wait_for()
     failures["förhandsgranskat svar"] = violations(page, axe_script)
 
+    page.goto(site_url + member_audited_urls["svar i ämnet"])
+    page.get_by_label("Meddelande").press_sequentially("Tack @Bo")
+    page.get_by_role("option", name="Bo B").wait_for()
+    failures["svar med listan över medlemmar att nämna öppen"] = violations(page, axe_script)
+
     failures = {name: describe(found) for name, found in failures.items() if found}
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
 
