@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 
 from forum.machina.visibility import post_hidden_from
-from forum.models import Reaction, Sector
+from forum.models import Notice, Reaction, Sector
+from forum.notifications.services import notify
 from forum.permissions import is_forum_member
 
 REACTOR_SECTOR = "user__member_profile__organisation__sector"
@@ -46,7 +47,11 @@ def toggle_reaction(user, post, kind):
 
 
 def notify_author(reaction):
-    """The one place a new reaction tells the post's author (the forum's notices, forum/notifications/)."""
+    """The one place a new reaction tells the post's author (the forum's notices, forum/notifications/):
+    in the site only, once per reactor, kind and post even if taken back and given again."""
+    post = reaction.post
+    if post.poster_id:
+        notify([post.poster_id], Notice.Kind.REACTION, actor=reaction.user, post=post, text=reaction.get_kind_display())
 
 
 class ReactionCount:
