@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from arena import health
+from forum.conclusions import views as conclusion_views
 from forum.machina import urls as board_urls
 from forum.membership import urls as account_urls
 from forum.membership.views import MembershipApplicationReceivedView, MembershipApplicationView
@@ -31,6 +32,12 @@ urlpatterns = [
     path("forum-medlemmar/", notification_views.mention_suggestions, name="mention_suggestions"),
     path("sammanfattning-avsluta/<str:token>/", notification_views.digest_unsubscribe, name="digest_unsubscribe"),
     path("forum-anmal/<int:post_id>/", moderation_views.report_post, name="forum_report_post"),
+    path("forum-slutsats/<int:topic_id>/", conclusion_views.conclude_topic, name="forum_conclude_topic"),
+    path(
+        "forum-slutsats/<int:topic_id>/ta-bort/",
+        conclusion_views.remove_topic_conclusion,
+        name="forum_remove_conclusion",
+    ),
     path("forum-reaktion/<int:post_id>/", reaction_views.react, name="forum_react"),
     path("forum-regler/", TemplateView.as_view(template_name="forum/rules.html"), name="forum_rules"),
     path("forum-moderering/anmalningar/", moderation_views.report_queue, name="forum_report_queue"),

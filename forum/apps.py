@@ -20,7 +20,7 @@ class ArenaForumConfig(AppConfig):
 
         from .machina import checks, counters, slugs, tracking, view_counts  # noqa: F401 - checks registers itself
         from .membership.display_names import member_display_name
-        from .models import MemberProfile, PageDiscussion, Reaction
+        from .models import Conclusion, MemberProfile, PageDiscussion, Reaction
         from .notifications import emails as notifications
         from .notifications import services as notices
 
@@ -32,8 +32,8 @@ class ArenaForumConfig(AppConfig):
         view_counts.connect_signals()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
-        # locked, moved, deleted), polls, attachments, reactions, who may read, authors' names and
-        # profiles, and which pages the topics are about.
+        # locked, moved, deleted), conclusions, polls, attachments, reactions, who may read, authors'
+        # names and profiles, and which pages the topics are about.
         invalidate_on_change(
             *(
                 get_model(app_label, name)
@@ -51,6 +51,7 @@ class ArenaForumConfig(AppConfig):
                 )
             ),
             MemberProfile,
+            Conclusion,
             Reaction,
             PageDiscussion,
         )

@@ -20,6 +20,7 @@ from home.demo.about import EASY_READ, ENGLISH, MEMBERSHIP_EXPLANATION
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
 from home.models import ContactPage, SiteSettings
 from tests.forum.factories import (
+    ConclusionFactory,
     ForumMemberFactory,
     ForumModeratorFactory,
     MemberProfileFactory,
@@ -31,6 +32,7 @@ from tests.forum.helpers import forum_url, post_create_url, post_update_url, top
 from tests.home.factories import (
     ActivityPlanIndexPageFactory,
     ActivityPlanPageFactory,
+    ConclusionIndexPageFactory,
     ContactPageFactory,
     DocumentFactory,
     EventIndexPageFactory,
@@ -94,6 +96,13 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
         subject=f"Re: {topic.subject}",
         content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti, se https://example.se/sommarjobb.",
     )
+    # The topic is concluded: its conclusion is shown on it, on /slutsatser/ and under the goal citing it.
+    conclusion = ConclusionFactory(
+        topic=topic, text="Vi samordnar **sommarjobben** med en gemensam ansökningssida.", follow_up="verksamhetsplan"
+    )
+    conclusion.follow_up_year = 2027
+    conclusion.save()
+    conclusions = ConclusionIndexPageFactory(parent=home_page)
     # Reactions as visitors see them: counts with the sector split, no buttons.
     Reaction.objects.create(post=reply, user=topic.poster, kind=Reaction.Kind.THANKS)
     news_index = NewsIndexPageFactory(parent=home_page)
@@ -134,7 +143,7 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
     plan = ActivityPlanPageFactory(
         parent=plans,
         plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
-        focus_areas=[("goal", {**goal, "discussion_topic": topic})],
+        focus_areas=[("goal", {**goal, "discussion_topic": topic, "conclusions": [conclusion]})],
     )
     plan.save_revision().publish()
     # The start page's picture, an event with one, and the pages in English and in easy-to-read
@@ -178,6 +187,8 @@ def audited_urls(home_page, public_forum, members_forum, media_root):
         "aktivitet med dokumentation": past_event.url,
         "verksamhetsplaner": plans.url,
         "verksamhetsplan": plan.url,
+        "slutsatser": conclusions.url,
+        "slutsatser filtrerade": conclusions.url + "?balans=naringsliv",
         "bli medlem": "/bli-medlem/",
         "logga in": "/konto/logga-in/",
         "skapa konto": "/konto/registrera/",
@@ -307,6 +318,7 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
     """The forum pages only a moderator sees, for the same independent checkers."""
     topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
     queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    concluded = ConclusionFactory(topic=PostFactory(topic__forum=public_forum, topic__subject="Gångvägar").topic).topic
     topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
     return {
         "ämne i forumet (moderator)": topic_url(topic),
@@ -318,6 +330,8 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
         "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
         "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
         "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
+        "avsluta med slutsats": reverse("forum_conclude_topic", args=[topic.pk]),
+        "ta bort slutsats": reverse("forum_remove_conclusion", args=[concluded.pk]),
     }
 
 

@@ -48,9 +48,8 @@ def page_discussions(page):
 def summarise(discussions, user, handler):
     """{anchor: DiscussionSummary} for the given links, as ``user`` may see them; topics hidden by
     a moderator are left out."""
-    topics = {discussion.topic_id: discussion.topic for discussion in discussions.values()}
-    approved = [topic for topic in topics.values() if topic.approved]
-    readable = set(visible_topics(user, handler, topics=_topics(approved)).values_list("pk", flat=True))
+    approved = Topic.objects.filter(pk__in={link.topic_id for link in discussions.values() if link.topic.approved})
+    readable = set(visible_topics(user, handler, topics=approved).values_list("pk", flat=True))
     voices = _voices(readable)
     latest = _latest_posts(readable)
     summaries = {}
@@ -84,10 +83,6 @@ def summarise(discussions, user, handler):
             latest_posts=latest.get(topic.pk, []),
         )
     return summaries
-
-
-def _topics(topics):
-    return Topic.objects.filter(pk__in=[topic.pk for topic in topics])
 
 
 def _login_url(next_url):

@@ -29,8 +29,14 @@ def author_name(post):
     return member_display_name(post.poster) if post.poster else post.username
 
 
+def own_words(text):
+    """The text without the quotes it holds itself, so that quotes do not pile up in a thread."""
+    kept = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">")).strip()
+    return kept or text.strip()
+
+
 def quote_markdown(post):
-    """The post's text as a Markdown quote attributed to its author, ready for the reply form."""
+    """The post's own words as a Markdown quote attributed to its author, ready for the reply form."""
     name = MARKDOWN_SPECIAL.sub(r"\\\1", author_name(post))
-    lines = [f"**[{name} skrev:]({post_url(post)})**", *post.content.raw.strip().splitlines()]
+    lines = [f"**[{name} skrev:]({post_url(post)})**", *own_words(post.content.raw).splitlines()]
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"

@@ -87,3 +87,21 @@ def voices_per_sector_in_topics(topics):
         for topic_id, sector, count in rows:
             voices[topic_id][sector] = count
     return voices
+
+
+BOTH_SECTORS = "bada"
+NO_SECTOR = "ingen"
+# Both sectors are heard in balance while neither has more than this many times the other's voices.
+BALANCED_RATIO = 2
+
+
+def sector_balance(voices):
+    """What voices_per_sector says of a conversation's balance: BOTH_SECTORS while both sectors
+    have voices and neither more than BALANCED_RATIO times the other's, else the sector with the
+    most voices, and NO_SECTOR when no sector has spoken."""
+    kommun, naringsliv = voices.get(Sector.KOMMUN, 0), voices.get(Sector.NARINGSLIV, 0)
+    if not kommun and not naringsliv:
+        return NO_SECTOR
+    if kommun and naringsliv and max(kommun, naringsliv) <= BALANCED_RATIO * min(kommun, naringsliv):
+        return BOTH_SECTORS
+    return Sector.KOMMUN.value if kommun > naringsliv else Sector.NARINGSLIV.value

@@ -47,11 +47,14 @@ def toggle_reaction(user, post, kind):
 
 
 def notify_author(reaction):
-    """The one place a new reaction tells the post's author (the forum's notices, forum/notifications/):
-    in the site only, once per reactor, kind and post even if taken back and given again."""
-    post = reaction.post
-    if post.poster_id:
-        notify([post.poster_id], Notice.Kind.REACTION, actor=reaction.user, post=post, text=reaction.get_kind_display())
+    """Tells the post's author, in the site's notices (forum/notifications/), once it commits."""
+    notify(
+        [reaction.post.poster_id],
+        Notice.Kind.REACTION,
+        actor=reaction.user,
+        post=reaction.post,
+        text=reaction.get_kind_display(),
+    )
 
 
 class ReactionCount:

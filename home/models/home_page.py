@@ -64,6 +64,7 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.ContactPage",
+        "home.ConclusionIndexPage",
         "home.MemberDirectoryPage",
     ]
     max_count = 1

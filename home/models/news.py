@@ -79,7 +79,13 @@ class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "home.NewsPage", verbose_name="nyhet", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "nyhetens ämnesord"
+        verbose_name_plural = "nyheternas ämnesord"
 
 
 class NewsPage(PictureMixin, DiscussionMixin, BasePage):

@@ -68,6 +68,14 @@ def test_moderator_forum_pages_have_no_wcag_violations(
 
     page.goto(site_url + moderator_audited_urls["modereringskö"])
     assert page.locator("h1").inner_text() == "Modereringskö", "moderatorn är inte inloggad"
+    failures.update(
+        audit_forms_with_errors(
+            page,
+            site_url,
+            {"slutsats med fel": (moderator_audited_urls["avsluta med slutsats"], "Avsluta med slutsatsen", ())},
+            axe_script,
+        )
+    )
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
 
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from forum.machina.links import post_url, topic_url
-from forum.models import Reaction, Sector
+from forum.models import Notice, Reaction, Sector
 from tests.forum.factories import (
     ForumMemberFactory,
     MemberProfileFactory,
@@ -153,3 +153,28 @@ def test_sent_with_javascript_the_answer_is_the_posts_new_reactions(client, post
     html = BeautifulSoup(response.content.decode(), "html.parser")
     assert response.status_code == 200
     assert html.select_one(".reactions").find("button", value="agree")["aria-pressed"] == "true"
+
+
+def test_the_author_gets_a_notice_naming_the_reaction_and_who_gave_it(client, post, django_capture_on_commit_callbacks):
+    reactor = member()
+    client.force_login(reactor)
+    with django_capture_on_commit_callbacks(execute=True):
+        react(client, post, "good_idea")
+
+    (notice,) = Notice.objects.all()
+    assert (notice.recipient, notice.actor, notice.post, notice.kind) == (
+        post.poster,
+        reactor,
+        post,
+        Notice.Kind.REACTION,
+    )
+    assert notice.text == "Bra idé"
+
+
+def test_taking_a_reaction_back_tells_nobody(client, post, django_capture_on_commit_callbacks):
+    Reaction.objects.create(post=post, user=(reactor := member()), kind=Reaction.Kind.THANKS)
+    client.force_login(reactor)
+    with django_capture_on_commit_callbacks(execute=True):
+        react(client, post, "thanks")
+
+    assert not Notice.objects.exists()

@@ -233,3 +233,13 @@ def test_a_topic_with_a_refused_attachment_keeps_the_text_and_opens_the_attachme
     assert attachments.has_attr("open")
     assert attachments.select_one(".form-field__error")
     assert TopicFactory._meta.model.objects.count() == 0
+
+
+def test_quoting_a_reply_that_quotes_keeps_only_its_own_words(client, topic):
+    quoting_reply = PostFactory(topic=topic, poster=member("Åsa Å"), content="> Gammalt citat\n\nMitt svar.")
+    client.force_login(member("Kim K"))
+
+    text = reply_form(client, topic, quote=quoting_reply.pk).find("textarea").text
+
+    assert "Gammalt citat" not in text
+    assert "> Mitt svar." in text
