@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -135,7 +136,8 @@ def test_the_unsubscribe_link_in_the_digest_stops_it_with_one_click(
 
 
 def recipients(count):
-    users = UserFactory.create_batch(count)
+    """Members who take the weekly digest, inserted in bulk (a thousand one by one is slow)."""
+    users = get_user_model().objects.bulk_create(UserFactory.build_batch(count))
     NotificationSettings.objects.bulk_create(NotificationSettings(user=user, digest_frequency=WEEKLY) for user in users)
 
 
@@ -150,6 +152,9 @@ def test_the_digest_costs_a_fixed_number_of_queries_per_recipient(
 ):
     start, _ = week
     topic_in(public_forum, "Öppet ämne", start + datetime.timedelta(days=1))
+    # A first run also asks once for what the process keeps afterwards: not measured.
+    recipients(1)
+    queries_for_run(django_capture_on_commit_callbacks)
     recipients(10)
     sent_10, queries_10 = queries_for_run(django_capture_on_commit_callbacks)
     recipients(1000)
