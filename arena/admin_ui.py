@@ -42,12 +42,15 @@ class SwedishIndexMixin:
 
 
 class SwedishInspectMixin:
-    """For an InspectView: boolean fields say Ja/Nej, moments are in Swedish time."""
+    """For an InspectView: boolean fields say Ja/Nej, moments are in Swedish time, and an empty
+    field shows a dash (Wagtail writes "None")."""
 
     def get_field_display_value(self, field_name, field):
         if isinstance(field, models.BooleanField):
             return yes_no(getattr(self.object, field_name))
         value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "–"
         if isinstance(value, datetime) and timezone.is_aware(value):
             return timezone.localtime(value)
         return value

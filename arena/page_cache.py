@@ -1,7 +1,7 @@
 """Public pages served from the shared cache to visitors who have not logged in.
 
-Only Wagtail's pages and the forum's index, forum and topic pages are cached (``CACHED_VIEWS``),
-and only for a GET without any cookie: a member (or a visitor whose session, messages or CSRF
+Only Wagtail's pages, the forum's index, forum and topic pages and the search results are cached
+(``CACHED_VIEWS``), and only for a GET without any cookie: a member (or a visitor whose session, messages or CSRF
 token a form has set) always gets a page rendered for them, and it is never stored. A response
 that sets a cookie (a page with a form sets the CSRF cookie) or says it is private is never
 stored either.
@@ -39,8 +39,12 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers, cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.deprecation import MiddlewareMixin
 
+# The search is here too: a visitor without cookies is anonymous, so the stored answer holds only
+# what visitors may read (the forums anonymous users may read, public pages), and a member, whose
+# session cookie keeps them out of the cache, always gets results searched for them. The key is the
+# whole URL, query string included: one entry per query and results page, expiring on its own.
 CACHED_VIEWS = frozenset(
-    {"wagtail_serve", "wagtail_serve_calendar", "forum:index", "forum:forum", "forum_conversation:topic"}
+    {"wagtail_serve", "wagtail_serve_calendar", "forum:index", "forum:forum", "forum_conversation:topic", "search"}
 )
 GENERATION_KEY = "anonymous-pages-generation"
 

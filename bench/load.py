@@ -36,14 +36,20 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def run_load(url, seconds, connections):
+def request_headers(cookie=None):
+    """The proxy's headers, plus a member's session cookie for the member pages."""
+    return {**PROXY_HEADERS, "Cookie": cookie} if cookie else PROXY_HEADERS
+
+
+def run_load(url, seconds, connections, cookie=None):
     if shutil.which("wrk"):
-        return run_wrk(url, seconds, connections)
-    return run_threads(url, seconds, connections)
+        return run_wrk(url, seconds, connections, cookie)
+    return run_threads(url, seconds, connections, cookie)
 
 
-def run_wrk(url, seconds, connections):
-    headers = [argument for name, value in PROXY_HEADERS.items() for argument in ("-H", f"{name}: {value}")]
+def run_wrk(url, seconds, connections, cookie=None):
+    sent = request_headers(cookie)
+    headers = [argument for name, value in sent.items() for argument in ("-H", f"{name}: {value}")]
     # wrk gives up on an answer after 2 s by default; a slow page must be measured, not dropped.
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", str(WRK_REPORT)]
     command += [*headers, url]
@@ -55,21 +61,29 @@ def run_wrk(url, seconds, connections):
     return LoadResult(requests, duration_us / 1e6, p50_us / 1e3, p99_us / 1e3, failures)
 
 
-def fetch(url):
-    """One GET as the proxy would send it; the status and the seconds it took."""
+@dataclass
+class Answer:
+    status: int
+    seconds: float
+    headers: dict
+
+
+def fetch(url, cookie=None):
+    """One GET as the proxy would send it (with a member's cookie if given)."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     started = time.perf_counter()
     try:
-        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=PROXY_HEADERS)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        connection.request("GET", path, headers=request_headers(cookie))
         response = connection.getresponse()
         response.read()
-        return response.status, time.perf_counter() - started
+        return Answer(response.status, time.perf_counter() - started, dict(response.getheaders()))
     finally:
         connection.close()
 
 
-def run_threads(url, seconds, connections):
+def run_threads(url, seconds, connections, cookie=None):
     """`connections` threads sending one request after another until `seconds` have passed."""
     deadline = time.monotonic() + seconds
     latencies = []
@@ -79,7 +93,8 @@ def run_threads(url, seconds, connections):
     def client():
         while time.monotonic() < deadline:
             try:
-                status, took = fetch(url)
+                answer = fetch(url, cookie)
+                status, took = answer.status, answer.seconds
             except OSError:
                 status, took = 0, 0.0
             with lock:

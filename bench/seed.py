@@ -29,6 +29,7 @@ from forum.machina.markup import render_markdown
 from forum.membership.display_names import display_name_skeleton
 from forum.membership.validators import luhn_check_digit
 from forum.models import MemberProfile, Organisation, Sector
+from forum.permissions import members_group
 from home.demo import forum as demo_forum
 from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
@@ -203,7 +204,8 @@ def seed_organisations(count):
 
 
 def seed_members(organisations, count):
-    """Approved members, each with a member profile (machina's forum profile comes with the posts)."""
+    """Approved members in the members' group, each with a member profile (machina's forum profile
+    comes with the posts)."""
     User = get_user_model()
     unusable = make_password(None)
     users = User.objects.bulk_create(
@@ -226,6 +228,10 @@ def seed_members(organisations, count):
             for index, user in enumerate(users)
         ],
         batch_size=BATCH,
+    )
+    group = members_group()
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user_id=user.pk, group_id=group.pk) for user in users], batch_size=BATCH
     )
     return users
 

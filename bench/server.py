@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .bare import BARE_PATH
 from .load import fetch
 from .urls import CEILING_PATH
 
@@ -15,15 +16,23 @@ WORKERS = 2
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+# What each server runs: the site (bench.settings), the plain-machina reference and the bare view.
+SITE = ("arena.wsgi", "bench.settings", CEILING_PATH)
+REFERENCE = ("bench.reference.wsgi", "bench.reference.settings", "/forum/")
+BARE = ("bench.bare", "bench.bare", BARE_PATH)
+
+
 @contextlib.contextmanager
-def gunicorn(port, page_cache):
-    """A running gunicorn with bench.settings and the page cache on or off; yields its pid."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "ARENA_PAGE_CACHE": "1" if page_cache else "0"}
-    command = [sys.executable, "-m", "gunicorn", "arena.wsgi", "--workers", str(WORKERS)]
+def gunicorn(port, served=SITE, page_cache=False):
+    """A running gunicorn serving ``served`` (SITE, REFERENCE or BARE), the site's page cache on or
+    off; yields its pid. Every server has the same workers, so that their CPU compares."""
+    application, settings_module, probe = served
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "ARENA_PAGE_CACHE": "1" if page_cache else "0"}
+    command = [sys.executable, "-m", "gunicorn", application, "--workers", str(WORKERS)]
     command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     process = subprocess.Popen(command, env=env, cwd=BASE_DIR)  # noqa: S603 - our own fixed command
     try:
-        wait_until_serving(f"http://127.0.0.1:{port}{CEILING_PATH}", process)
+        wait_until_serving(f"http://127.0.0.1:{port}{probe}", process)
         yield process.pid
     finally:
         process.terminate()
@@ -36,7 +45,7 @@ def wait_until_serving(url, process, timeout=60):
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn avslutades med kod {process.returncode} innan den svarade.")
         with contextlib.suppress(OSError):
-            if fetch(url)[0] == 200:
+            if fetch(url).status == 200:
                 return
         time.sleep(0.2)
     raise RuntimeError(f"gunicorn svarade inte på {url} inom {timeout} sekunder.")

@@ -32,6 +32,8 @@ ANONYMOUS_PAGE_CACHE_SECONDS = 120 if env_bool("ARENA_PAGE_CACHE") else 0
 CONTENT_CACHE_SECONDS = 60 * 60
 
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
+# Outermost: sums the time of every SQL statement of a request into a response header.
+MIDDLEWARE = ["bench.database_time.DatabaseTimeMiddleware", *MIDDLEWARE]  # noqa: F405
 ROOT_URLCONF = "bench.urls"
 # The in-process query count uses Django's test client, whose host is "testserver".
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]  # noqa: F405

@@ -20,17 +20,20 @@ class ArenaForumConfig(AppConfig):
 
         from .machina import checks, counters, slugs, tracking, view_counts  # noqa: F401 - checks registers itself
         from .membership.display_names import member_display_name
-        from .models import MemberProfile
+        from .models import Conclusion, MemberProfile, PageDiscussion, Reaction
         from .notifications import emails as notifications
+        from .notifications import services as notices
 
         notifications.connect_signals()
+        notices.connect_signals()
         counters.connect_signals()
         slugs.connect_signals()
         tracking.connect_signals()
         view_counts.connect_signals()
 
         # What the cached forum pages show: forums, topics and posts (new, edited, approved, hidden,
-        # locked, moved, deleted), polls, attachments, who may read, and authors' names and profiles.
+        # locked, moved, deleted), conclusions, polls, attachments, reactions, who may read, authors'
+        # names and profiles, and which pages the topics are about.
         invalidate_on_change(
             *(
                 get_model(app_label, name)
@@ -48,6 +51,9 @@ class ArenaForumConfig(AppConfig):
                 )
             ),
             MemberProfile,
+            Conclusion,
+            Reaction,
+            PageDiscussion,
         )
         invalidate_on_change(get_user_model(), ignore_fields={"last_login"})
 

@@ -21,6 +21,9 @@ UserForumPermission = get_model("forum_permission", "UserForumPermission")
 MEMBERS_GROUP = "Medlemmar"
 MODERATORS_GROUP = "Moderatorer"
 READ_PERMISSIONS = ("can_see_forum", "can_read_forum")
+# Our own forum permission, beside machina's: a topic's starter may conclude it (forum/conclusions/).
+# Granted to nobody globally; allow_starters_to_conclude grants it to members in one forum.
+CONCLUDE_OWN_TOPICS = "can_conclude_own_topics"
 
 
 def members_group():
@@ -82,3 +85,11 @@ def make_members_only(forum):
             GroupForumPermission.objects.update_or_create(
                 permission=permission, forum=forum, group=group, defaults={"has_perm": True}
             )
+
+
+def allow_starters_to_conclude(forum, allowed=True):
+    """Lets (or no longer lets) members who start a topic in the forum conclude it themselves."""
+    permission, _ = ForumPermission.objects.get_or_create(codename=CONCLUDE_OWN_TOPICS)
+    GroupForumPermission.objects.update_or_create(
+        permission=permission, forum=forum, group=members_group(), defaults={"has_perm": allowed}
+    )

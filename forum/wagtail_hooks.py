@@ -1,9 +1,11 @@
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from arena.dashboard import WAITING_HOOK, Waiting
 from forum.models import MemberProfile, MembershipApplication
 
+from .discussions.viewsets import topic_chooser_viewset
 from .membership.viewsets import MembershipViewSetGroup
 from .moderation.services import handles_reports, open_reports
 
@@ -11,6 +13,23 @@ from .moderation.services import handles_reports, open_reports
 @hooks.register("register_admin_viewset")
 def register_membership_viewsets():
     return MembershipViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_topic_chooser():
+    return topic_chooser_viewset
+
+
+class ReportQueueMenuItem(MenuItem):
+    """The forum's queue of reported posts, in the admin menu of those who handle it."""
+
+    def is_shown(self, request):
+        return handles_reports(request.user, request.forum_permission_handler)
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_queue_menu_item():
+    return ReportQueueMenuItem("Anmälda inlägg", reverse("forum_report_queue"), icon_name="warning", order=260)
 
 
 @hooks.register(WAITING_HOOK)

@@ -9,6 +9,11 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from forum.conclusions.services import public_conclusions
+from forum.discussions.services import forum_choices
+from forum.discussions.viewsets import TopicChooserBlock
+from home.conclusion_chooser import ConclusionChooserBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Rubrik", max_length=120)
@@ -148,13 +153,30 @@ class CaptionedTableBlock(blocks.StructBlock):
 
 
 class GoalBlock(blocks.StructBlock):
-    """One focus area (fokusområde) of an activity plan, with how far it has come."""
+    """One focus area (fokusområde) of an activity plan, with how far it has come and the forum
+    conclusions it builds on ("Från dialogen")."""
 
     STATUSES = {"planerad": "Planerad", "pagar": "Pågår", "klar": "Klar"}
 
     title = blocks.CharBlock(label="Rubrik", max_length=120)
     description = blocks.TextBlock(label="Beskrivning", required=False)
     status = blocks.ChoiceBlock(label="Status", choices=list(STATUSES.items()), default="planerad")
+    discussion_topic = TopicChooserBlock(label="Diskutera: samtal som finns", required=False)
+    discussion_forum = blocks.ChoiceBlock(
+        label="Eller starta ett nytt samtal i forumet",
+        choices=forum_choices,
+        required=False,
+        help_text=(
+            "Arena Huddinge startar samtalet när planen publiceras, med fokusområdets rubrik och "
+            "beskrivning och en länk hit."
+        ),
+    )
+    conclusions = blocks.ListBlock(
+        ConclusionChooserBlock(label="Slutsats"),
+        label="Från dialogen",
+        help_text="Slutsatser från forumets samtal som målet bygger på. Visas med länkar under målet.",
+        default=[],
+    )
 
     class Meta:
         icon = "tick"
@@ -169,7 +191,33 @@ class GoalBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["status_label"] = self.STATUSES.get(value["status"], value["status"])
+        # The page reads every goal's cited conclusions, with their topics, in one query
+        # (ActivityPlanPage.get_context); a goal shown alone (the admin's preview) reads its own.
+        cited = (parent_context or {}).get("cited_conclusions")
+        if cited is None:
+            cited = cited_conclusions([value])
+        context["conclusions"] = [
+            cited[conclusion.pk]
+            for conclusion in value.get("conclusions") or []
+            if conclusion and conclusion.pk in cited
+        ]
         return context
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("discussion_topic") and value.get("discussion_forum"):
+            message = "Välj antingen ett samtal som finns eller ett forum för ett nytt samtal, inte båda."
+            raise blocks.StructBlockValidationError(block_errors={"discussion_forum": ValidationError(message)})
+        return value
+
+
+def cited_conclusions(goals):
+    """{id: conclusion} of the public conclusions that the goals cite, with their topics and
+    forums: one query however many goals and citations there are."""
+    ids = {conclusion.pk for goal in goals for conclusion in goal.get("conclusions") or [] if conclusion}
+    if not ids:
+        return {}
+    return public_conclusions().select_related("topic__forum").in_bulk(ids)
 
 
 class BodyBlock(blocks.StreamBlock):

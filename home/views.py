@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from forum.conclusions.services import MAX_SEARCH_HITS, search_conclusions
 from forum.machina.search import MAX_HITS, search_posts, search_words
 from home.search import prefix_query
 
@@ -30,8 +31,9 @@ def promotions_for(query):
 
 
 def search(request):
-    """Searches the live, public pages and the forum posts the visitor may read, each with its own
-    pagination (``sida``, ``forumsida``); the editors' promoted pages come first."""
+    """Searches the live, public pages, the forum's conclusions and the forum posts the visitor may
+    read; pages and posts each with its own pagination (``sida``, ``forumsida``), the newest
+    conclusions at most MAX_SEARCH_HITS; the editors' promoted pages come first."""
     query = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()
     context = {"query": query, "promotions": [], "pages": None, "posts": None, "hit_count": 0, "error": None}
     if len(query) > MAX_QUERY_LENGTH:
@@ -49,6 +51,7 @@ def search(request):
         pages = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
         posts = search_posts(query, request.user, request.forum_permission_handler)
         posts = Paginator(posts, RESULTS_PER_PAGE).get_page(request.GET.get("forumsida"))
+        conclusions = search_conclusions(words, request.user, request.forum_permission_handler)
         if pages.number == 1:
             context["promotions"] = promotions
         page_count = len(promotions) + pages.paginator.count
@@ -57,8 +60,10 @@ def search(request):
             posts=posts,
             page_count=page_count,
             post_count=posts.paginator.count,
+            conclusions=conclusions,
             max_post_hits=MAX_HITS,
             max_page_hits=MAX_PAGE_HITS,
-            hit_count=page_count + posts.paginator.count,
+            max_conclusion_hits=MAX_SEARCH_HITS,
+            hit_count=page_count + len(conclusions) + posts.paginator.count,
         )
     return TemplateResponse(request, "home/search_results.html", context)

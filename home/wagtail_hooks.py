@@ -4,6 +4,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.models import TaskState
 
 from arena.dashboard import WAITING_HOOK, Waiting, WaitingForYouPanel
+from home.conclusion_chooser import conclusion_chooser_viewset
 from home.task_report import FailedTasksReportView
 from home.viewsets import EventRegistrationViewSet
 
@@ -11,6 +12,11 @@ from home.viewsets import EventRegistrationViewSet
 @hooks.register("register_admin_viewset")
 def register_event_registrations():
     return EventRegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_conclusion_chooser():
+    return conclusion_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

@@ -3,16 +3,24 @@
 forum's language, inline-script and cookie checks. The root conftest.py registers these fixtures
 for the whole suite, so the lists are defined once."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from machina.core.db.models import get_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from forum.machina.links import topic_url
+from forum.machina.quoting import quote_markdown
+from forum.models import Notice, NotificationSettings, Reaction
+from forum.notifications.digest import unsubscribe_token as digest_token
 from forum.notifications.links import unsubscribe_token
+from home.demo.about import EASY_READ, ENGLISH, MEMBERSHIP_EXPLANATION
 from home.demo.contact import COOKIE_PAGE, accessibility_page_data, privacy_page_data
-from home.models import ContactPage
+from home.models import ContactPage, SiteSettings
 from tests.forum.factories import (
+    ConclusionFactory,
     ForumMemberFactory,
     ForumModeratorFactory,
     MemberProfileFactory,
@@ -24,6 +32,7 @@ from tests.forum.helpers import forum_url, post_create_url, post_update_url, top
 from tests.home.factories import (
     ActivityPlanIndexPageFactory,
     ActivityPlanPageFactory,
+    ConclusionIndexPageFactory,
     ContactPageFactory,
     DocumentFactory,
     EventIndexPageFactory,
@@ -40,7 +49,7 @@ TopicPollOption = get_model("forum_polls", "TopicPollOption")
 
 
 @pytest.fixture
-def audited_urls(home_page, public_forum, media_root):
+def audited_urls(home_page, public_forum, members_forum, media_root):
     """One page of every public kind, for the independent accessibility and HTML checkers.
 
     Extend this list whenever a new kind of public page lands.
@@ -81,24 +90,75 @@ def audited_urls(home_page, public_forum, media_root):
         topic__poster=MemberProfileFactory(organisation=huddingehem).user,
         content="Hur når vi fler unga till sommarjobb?",
     ).topic
-    PostFactory(
+    reply = PostFactory(
         topic=topic,
         poster=MemberProfileFactory(organisation=cykelverkstad).user,
         subject=f"Re: {topic.subject}",
-        content="Vi kan ta emot två i augusti.",
+        content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti, se https://example.se/sommarjobb.",
     )
+    # The topic is concluded: its conclusion is shown on it, on /slutsatser/ and under the goal citing it.
+    conclusion = ConclusionFactory(
+        topic=topic, text="Vi samordnar **sommarjobben** med en gemensam ansökningssida.", follow_up="verksamhetsplan"
+    )
+    conclusion.follow_up_year = 2027
+    conclusion.save()
+    conclusions = ConclusionIndexPageFactory(parent=home_page)
+    # Reactions as visitors see them: counts with the sector split, no buttons.
+    Reaction.objects.create(post=reply, user=topic.poster, kind=Reaction.Kind.THANKS)
     news_index = NewsIndexPageFactory(parent=home_page)
     news = NewsPageFactory(parent=news_index, title="Fullt hus på frukostmötet", image=photo)
     news.tags.add("företagsklimat")
     news.save()
+    # "Diskutera": a news item with the panel of a public conversation (the topic above, which then
+    # says which page it is about), one with a members-only conversation, a goal with one.
+    discussed_news = NewsPageFactory(
+        parent=news_index, title="Sommarjobb för unga", slug="sommarjobb", discussion_topic=topic
+    )
+    discussed_news.save_revision().publish()
+    members_news = NewsPageFactory(
+        parent=news_index, title="Styrelsen bjuder in", slug="styrelsen", discussion_forum=members_forum
+    )
+    members_news.save_revision().publish()
     events = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=events, title="Dialogmöte om samhällsbyggnad", slug="dialogmote", capacity=40)
+    # After the meeting: a past event with its documentation and conversation (whole minutes, as
+    # the admin stores them).
+    a_month_ago = timezone.now().replace(second=0, microsecond=0) - datetime.timedelta(days=30)
+    past_event = EventPageFactory(
+        parent=events,
+        title="Frukostmöte om företagsklimatet",
+        slug="frukostmote",
+        start=a_month_ago,
+        end=a_month_ago + datetime.timedelta(hours=2),
+        discussion_topic=topic,
+        documentation=[
+            ("heading", {"text": "Det här tar vi med oss", "level": "h3"}),
+            ("paragraph", "<p>Förhandsmöten sparar veckor i bygglovet.</p>"),
+            ("document", {"document": DocumentFactory(filename="presentation.pdf")}),
+        ],
+    )
+    past_event.save_revision().publish()
     plans = ActivityPlanIndexPageFactory(parent=home_page)
+    goal = {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"}
     plan = ActivityPlanPageFactory(
         parent=plans,
         plan_document=DocumentFactory(filename="verksamhetsplan-2023.pdf"),
-        focus_areas=[("goal", {"title": "Fler dialogmöten", "description": "Fyra om året.", "status": "pagar"})],
+        focus_areas=[("goal", {**goal, "discussion_topic": topic, "conclusions": [conclusion]})],
     )
+    plan.save_revision().publish()
+    # The start page's picture, an event with one, and the pages in English and in easy-to-read
+    # Swedish, linked from the header and footer, with the demo content's own text.
+    home_page.image = photo
+    home_page.save()
+    event.image = photo
+    event.save()
+    english = StandardPageFactory(parent=home_page, image=photo, **ENGLISH)
+    easy_read = StandardPageFactory(parent=home_page, **EASY_READ)
+    site_settings = SiteSettings.for_site(home_page.get_site())
+    site_settings.english_page = english
+    site_settings.easy_read_page = easy_read
+    site_settings.membership_explanation = MEMBERSHIP_EXPLANATION
+    site_settings.save()
     # The pages about the site, with the demo content's own text.
     privacy = StandardPageFactory(parent=home_page, **privacy_page_data())
     cookies = StandardPageFactory(parent=home_page, **COOKIE_PAGE)
@@ -120,10 +180,15 @@ def audited_urls(home_page, public_forum, media_root):
         "nyheter": news_index.url,
         "nyheter med tagg": news_index.url + "?tagg=foretagsklimat",
         "nyhet": news.url,
+        "nyhet med samtal": discussed_news.url,
+        "nyhet med medlemmarnas samtal": members_news.url,
         "aktiviteter": events.url,
         "aktivitet": event.url,
+        "aktivitet med dokumentation": past_event.url,
         "verksamhetsplaner": plans.url,
         "verksamhetsplan": plan.url,
+        "slutsatser": conclusions.url,
+        "slutsatser filtrerade": conclusions.url + "?balans=naringsliv",
         "bli medlem": "/bli-medlem/",
         "logga in": "/konto/logga-in/",
         "skapa konto": "/konto/registrera/",
@@ -131,6 +196,8 @@ def audited_urls(home_page, public_forum, media_root):
         "integritet": privacy.url,
         "om kakor": cookies.url,
         "tillgänglighetsredogörelse": statement.url,
+        "sida på engelska": english.url,
+        "lättläst": easy_read.url,
         "ansökan mottagen": reverse("membership_application_received"),
         "ogiltig bekräftelselänk": reverse("accounts:confirm_email", args=["MQ", "ogiltig"]),
         "kontot raderat": reverse("accounts:deleted"),
@@ -173,15 +240,29 @@ def member_audited_urls(audit_member, home_page, public_forum):
     The checkers log in as `audit_member` before they fetch these.
     """
     MemberProfileFactory(user=audit_member, display_name="Maja Medlem")
+    NotificationSettings.objects.create(user=audit_member, digest_frequency=NotificationSettings.Frequency.WEEKLY)
     topic = TopicFactory(forum=public_forum, poster=audit_member, subject="Praktikplatser till hösten")
     PostFactory(topic=topic, poster=audit_member, content="Vilka företag kan ta emot praktikanter?")
-    PostFactory(
+    bo = MemberProfileFactory(display_name="Bo B", organisation__sector="kommun").user
+    bos_reply = PostFactory(
         topic=topic,
-        poster=ForumMemberFactory(username="bo", first_name="Bo", last_name="Berg"),
+        poster=bo,
         subject="Re: Praktikplatser till hösten",
-        content="Vi kan ta emot två i augusti.",
+        content=quote_markdown(topic.first_post) + "Vi kan ta emot två i augusti.",
     )
     own_reply = PostFactory(topic=topic, subject="Re: Praktikplatser till hösten", content="Tack, Bo!")
+    for kind, text in ((Notice.Kind.MENTION, ""), (Notice.Kind.REACTION, "Tack"), (Notice.Kind.REPLY, "")):
+        Notice.objects.create(recipient=audit_member, kind=kind, actor=bo, post=bos_reply, topic=topic, text=text)
+    Notice.objects.create(
+        recipient=audit_member,
+        kind=Notice.Kind.MODERATION,
+        topic=topic,
+        text="Ditt inlägg har godkänts av en moderator och syns nu.",
+        read_at=timezone.now(),
+    )
+    # Reactions as a member sees them: toggle buttons, one pressed (the member's own), with counts.
+    Reaction.objects.create(post=bos_reply, user=audit_member, kind=Reaction.Kind.AGREE)
+    Reaction.objects.create(post=bos_reply, user=own_reply.poster, kind=Reaction.Kind.GOOD_IDEA)
     poll = TopicPoll.objects.create(topic=topic, question="Vilken månad passar bäst?", max_options=1)
     for month in ("Juni", "Augusti"):
         TopicPollOption.objects.create(poll=poll, text=month)
@@ -192,11 +273,13 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "topic_pk": topic.pk,
     }
     return {
+        "startsida (medlem)": "/",
         "forumöversikt (medlem)": "/forum/",
         "forum (medlem)": forum_url(public_forum),
         "ämne i forumet (medlem)": topic_url(topic),
         "nytt ämne": topic_create_url(public_forum),
         "svar i ämnet": post_create_url(topic),
+        "svar som citerar ett inlägg": f"{post_create_url(topic)}?quote={bos_reply.pk}",
         "redigera ämne": reverse(
             "forum_conversation:topic_update",
             kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
@@ -218,6 +301,9 @@ def member_audited_urls(audit_member, home_page, public_forum):
         "radera mitt konto": reverse("accounts:delete"),
         "byt lösenord": reverse("accounts:password_change"),
         "avsluta prenumeration via e-post": reverse("forum_unsubscribe", args=[unsubscribe_token(audit_member, topic)]),
+        "notiser": reverse("notices:list"),
+        "notiser och bevakningar": reverse("notices:settings"),
+        "avsluta sammanfattningen via e-post": reverse("digest_unsubscribe", args=[digest_token(audit_member)]),
     }
 
 
@@ -232,6 +318,7 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
     """The forum pages only a moderator sees, for the same independent checkers."""
     topic = PostFactory(topic__forum=public_forum, topic__subject="Fler cykelbanor", content="Vem bygger dem?").topic
     queued = PostFactory(topic=topic, subject="Re: Fler cykelbanor", content="Kommunen planerar.", approved=False)
+    concluded = ConclusionFactory(topic=PostFactory(topic__forum=public_forum, topic__subject="Gångvägar").topic).topic
     topic_kwargs = {"slug": topic.slug, "pk": topic.pk}
     return {
         "ämne i forumet (moderator)": topic_url(topic),
@@ -243,6 +330,8 @@ def moderator_audited_urls(audit_moderator, home_page, public_forum):
         "radera ämne": reverse("forum_moderation:topic_delete", kwargs=topic_kwargs),
         "flytta ämne": reverse("forum_moderation:topic_move", kwargs=topic_kwargs),
         "ändra ämnestyp": reverse("forum_moderation:topic_update_to_sticky", kwargs=topic_kwargs),
+        "avsluta med slutsats": reverse("forum_conclude_topic", args=[topic.pk]),
+        "ta bort slutsats": reverse("forum_remove_conclusion", args=[concluded.pk]),
     }
 
 

@@ -217,8 +217,9 @@ LANGUAGES = [("sv", "Svenska")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-# Our own catalogue first; machina ships no Swedish, so its strings have a catalogue of their own.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "machina"]
+# Our own catalogue first; machina ships no Swedish, so its strings have a catalogue of their own,
+# and so do the strings of Wagtail's admin that Wagtail's Swedish catalogue leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "machina", BASE_DIR / "locale" / "wagtail"]
 
 
 # Static files are served by whitenoise, hashed and compressed. Media live outside the code.

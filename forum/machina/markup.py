@@ -1,7 +1,10 @@
 """Safe forum markup: Markdown rendered by markdown2 (as machina does) and then sanitised by nh3.
 
 machina stores the rendered HTML of every post and signature next to the raw text and prints it
-without escaping, so whatever this module returns ends up verbatim on the page. markdown2's safe
+without escaping, so whatever this module returns ends up verbatim on the page. Bare http(s)
+addresses become links (markdown2's link patterns, which leave code and existing links alone).
+A quote (quoting.py) is plain Markdown: a blockquote whose first line links "Namn skrev:" to the
+quoted post, so it needs no tag beyond the allow-list. markdown2's safe
 mode only escapes raw HTML; it does not make links or attributes safe. nh3 therefore has the last
 word: a short allow-list of tags, ``href``/``title`` as the only attributes, http/https/mailto as
 the only link schemes and ``rel="nofollow ugc noopener"`` on every link.
@@ -13,6 +16,8 @@ rendering, ``bounded`` flattens nesting deeper than MAX_NESTING and writes the o
 OPENER_LIMITS as HTML entities, which markdown2 leaves alone and browsers show as the character.
 Whatever still recurses too deep is shown as plain text.
 
+Last, ``@visningsnamn`` becomes a link to the member's profile (forum/notifications/mentions.py).
+
 Used as ``MACHINA_MARKUP_LANGUAGE = ("forum.machina.markup.render_markdown", {})``. After changing the
 rules, run ``manage.py rerender_forum_markup`` so stored posts and signatures follow them.
 """
@@ -23,6 +28,8 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import linebreaks_filter
 from markdown2 import markdown
+
+from forum.notifications.mentions import link_mentions
 
 ALLOWED_TAGS = frozenset(
     {
@@ -56,7 +63,10 @@ LINK_REL = "nofollow ugc noopener"
 # Removed together with their content rather than unwrapped to text.
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "math", "svg"})
 
-MARKDOWN_EXTRAS = {"break-on-newline": True, "tables": None}
+# A bare http(s) address, up to white space or markup; punctuation that ends a sentence is not part
+# of it. (markdown2 escapes the address it links; nh3 then checks it like any other link.)
+BARE_URL = re.compile(r"(?<![\w/\"'=(\[])(https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'])")
+MARKDOWN_EXTRAS = {"break-on-newline": True, "tables": None, "link-patterns": [(BARE_URL, r"\1")]}
 
 MAX_POST_LENGTH = 20_000
 # Quote levels and list levels (two spaces each) a line keeps; real posts use two or three.
@@ -121,4 +131,4 @@ def render_markdown(text):
         html = markdown(bounded(text or ""), safe_mode="escape", extras=MARKDOWN_EXTRAS)
     except RecursionError:
         html = linebreaks_filter(text, autoescape=True)
-    return sanitise_html(str(html)).strip()
+    return link_mentions(sanitise_html(str(html)).strip())

@@ -15,7 +15,7 @@ from machina.core.db.models import get_model
 from machina.core.loading import get_class
 from mptt.utils import get_cached_trees
 
-from forum.permissions import group_names
+from forum.permissions import CONCLUDE_OWN_TOPICS, group_names
 from home.content_cache import cached_until_content_changes
 
 Forum = get_model("forum", "Forum")
@@ -92,6 +92,10 @@ class PermissionHandler(BasePermissionHandler):
 
     def _get_all_forums(self):
         return self.forum_setup()["forums"]
+
+    def can_conclude_own_topics(self, forum, user):
+        """Whether the user may conclude the topics they started in the forum (a per-forum grant)."""
+        return user.is_authenticated and self._perform_basic_permission_check(forum, user, CONCLUDE_OWN_TOPICS)
 
     def forum_ancestors(self, forum):
         """``forum.get_ancestors()`` from the forums already read, root first."""

@@ -50,6 +50,16 @@ def voices_per_sector(topic):
     return {sector: counts.get(sector, 0) for sector in Sector.values}
 
 
+def voices_per_sector_of_topics(topic_ids):
+    """(topic id, sector, number of distinct authors) for the topics' approved posts, in one
+    query; sectors without a voice in a topic are left out."""
+    return (
+        _approved_posts_by_members(topic_id__in=topic_ids)
+        .values_list("topic_id", AUTHOR_SECTOR)
+        .annotate(voices=Count("poster", distinct=True))
+    )
+
+
 def topics_with_both_sectors(topics):
     """The ids of those of the topics that have approved posts from both sectors."""
     topic_ids = [topic.pk for topic in topics]
@@ -77,3 +87,21 @@ def voices_per_sector_in_topics(topics):
         for topic_id, sector, count in rows:
             voices[topic_id][sector] = count
     return voices
+
+
+BOTH_SECTORS = "bada"
+NO_SECTOR = "ingen"
+# Both sectors are heard in balance while neither has more than this many times the other's voices.
+BALANCED_RATIO = 2
+
+
+def sector_balance(voices):
+    """What voices_per_sector says of a conversation's balance: BOTH_SECTORS while both sectors
+    have voices and neither more than BALANCED_RATIO times the other's, else the sector with the
+    most voices, and NO_SECTOR when no sector has spoken."""
+    kommun, naringsliv = voices.get(Sector.KOMMUN, 0), voices.get(Sector.NARINGSLIV, 0)
+    if not kommun and not naringsliv:
+        return NO_SECTOR
+    if kommun and naringsliv and max(kommun, naringsliv) <= BALANCED_RATIO * min(kommun, naringsliv):
+        return BOTH_SECTORS
+    return Sector.KOMMUN.value if kommun > naringsliv else Sector.NARINGSLIV.value

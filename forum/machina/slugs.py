@@ -24,6 +24,15 @@ def topic_slug(subject):
     return ascii_slugify(subject) or "topic"
 
 
+def reslug(forum_model, topic_model):
+    """Gives forums and topics saved with other slugs the ones ``save()`` gives now (the data
+    migration passes its historical models)."""
+    for model, field, make_slug in ((forum_model, "name", forum_slug), (topic_model, "subject", topic_slug)):
+        for pk, text, slug in model.objects.values_list("pk", field, "slug").iterator():
+            if slug != make_slug(text):
+                model.objects.filter(pk=pk).update(slug=make_slug(text))
+
+
 def _slug_forum(sender, instance, **kwargs):
     instance.slug = forum_slug(instance.name)
 

@@ -1,11 +1,14 @@
 """machina's topic page, reading the topic with its forum, poll and first post, and whether the
-reader subscribes to it, in one query: machina looks the poll up on every view, the first post up
-for every author's edit link and all of the topic's subscribers up for the subscribe link."""
+reader subscribes to it and its conclusion, in one query (and the site's pages it is about in another): machina looks
+the poll up on every view, the first post up for every author's edit link and all of the topic's
+subscribers up for the subscribe link."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
+
+from forum.models import PageDiscussion
 
 Topic = get_model("forum_conversation", "Topic")
 TopicView = get_class("forum_conversation.views", "TopicView")
@@ -15,7 +18,9 @@ class ArenaTopicView(TopicView):
     def get_topic(self):
         if not hasattr(self, "topic"):
             user = self.request.user
-            topics = Topic.objects.select_related("forum", "poll", "first_post")
+            topics = Topic.objects.select_related(
+                "forum", "poll", "first_post", "conclusion__concluded_by__member_profile"
+            ).prefetch_related(Prefetch("page_discussions", queryset=PageDiscussion.objects.select_related("page")))
             if user.is_authenticated:
                 subscriptions = Topic.subscribers.through.objects.filter(topic=OuterRef("pk"), user=user)
                 topics = topics.annotate(reader_subscribes=Exists(subscriptions))

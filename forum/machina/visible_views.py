@@ -8,6 +8,7 @@ from machina.conf import settings as machina_settings
 from machina.core.loading import get_class
 
 from arena.links import PublicAddressFeedMixin
+from forum.models import MemberProfile
 
 from .topic_view import ArenaTopicView
 from .visibility import topic_hidden_from, visible_posts, visible_topics
@@ -16,6 +17,8 @@ ForumProfileDetailView = get_class("forum_member.views", "ForumProfileDetailView
 LastTopicsFeed = get_class("forum_feeds.feeds", "LastTopicsFeed")
 UserPostsView = get_class("forum_member.views", "UserPostsView")
 
+RECENT_TOPICS = 5
+
 
 class VisibleUserPostsView(UserPostsView):
     def get_queryset(self):
@@ -23,13 +26,20 @@ class VisibleUserPostsView(UserPostsView):
 
 
 class VisibleForumProfileDetailView(ForumProfileDetailView):
+    """A member's profile: display name, organisation and sector, title, member since, and their
+    latest posts and topics in the forums the reader may read."""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, handler = self.request.user, self.request.forum_permission_handler
-        context["topics_count"] = visible_topics(user, handler).filter(poster=self.object.user).count()
+        member = self.object.user
+        topics = visible_topics(user, handler).filter(poster=member)
+        context["member_profile"] = MemberProfile.objects.select_related("organisation").filter(user=member).first()
+        context["topics_count"] = topics.count()
+        context["recent_topics"] = topics.select_related("forum").order_by("-created")[:RECENT_TOPICS]
         context["recent_posts"] = (
             visible_posts(user, handler)
-            .filter(poster=self.object.user)
+            .filter(poster=member)
             .select_related("topic__forum")
             .order_by("-created")[: machina_settings.PROFILE_RECENT_POSTS_NUMBER]
         )

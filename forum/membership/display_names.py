@@ -22,6 +22,15 @@ def member_display_name(user):
         return user.get_full_name() or FALLBACK_DISPLAY_NAME
 
 
+def display_name_only(user):
+    """The display name, or a neutral word for an account without a member profile (staff): what
+    e-mail and notices call people, never the real name, the username or the address."""
+    try:
+        return user.member_profile.display_name
+    except ObjectDoesNotExist:
+        return FALLBACK_DISPLAY_NAME
+
+
 def normalise_display_name(name):
     """The name as stored and shown: Unicode NFKC (full-width and mathematical letters become
     ordinary ones), without invisible characters, on one line with single spaces."""

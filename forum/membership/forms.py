@@ -143,6 +143,17 @@ class RegistrationForm(MarkOptionalFieldsMixin, SetPasswordMixin, forms.Form):
         max_length=100,
         help_text="Det namn som andra ser i forumet, till exempel ditt förnamn och efternamn.",
     )
+    # Opt-in, never ticked in advance: a new member gets no e-mail from the forum unless asked for.
+    email_notices = forms.BooleanField(
+        label="Skicka e-post till mig när någon svarar i ett ämne jag bevakar eller nämner mig",
+        required=False,
+        help_text="Du ser det alltid under Notiser när du är inloggad. Du kan ändra det under Mitt konto.",
+    )
+    weekly_digest = forms.BooleanField(
+        label="Skicka en sammanfattning med e-post en gång i veckan",
+        required=False,
+        help_text="Nya ämnen och livliga samtal i forumet, kommande aktiviteter och nyheter.",
+    )
 
     def clean_email(self):
         # Whether the address already has an account is not said here (services.register_member).

@@ -17,7 +17,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from arena.links import absolute_url
 from arena.tasks import mail_task
-from forum.models import MemberProfile, MembershipApplication, Organisation
+from forum.models import MemberProfile, MembershipApplication, NotificationSettings, Organisation
 from forum.permissions import members_group
 
 
@@ -187,9 +187,21 @@ def reject_application(application, decided_by, reason):
     return application
 
 
-def register_member(*, email, password, first_name, last_name, organisation, title, display_name):
+def register_member(
+    *,
+    email,
+    password,
+    first_name,
+    last_name,
+    organisation,
+    title,
+    display_name,
+    email_notices=False,
+    weekly_digest=False,
+):
     """Creates an account and a member profile that waits for the person to confirm the address
-    with the link mailed to it; nothing is theirs until then (``confirm_membership``).
+    with the link mailed to it; nothing is theirs until then (``confirm_membership``). E-mail from
+    the forum only if they ticked the boxes for it (``email_notices``, ``weekly_digest``).
 
     The answer must not tell whether the address already has an account: then nothing is created,
     and the address's owner is told by e-mail instead. The password is hashed all the same, so
@@ -212,6 +224,15 @@ def register_member(*, email, password, first_name, last_name, organisation, tit
         )
         profile = MemberProfile.objects.create(
             user=user, organisation=organisation, title=title, display_name=display_name, is_approved=False
+        )
+        email_choice = NotificationSettings.Email.IMMEDIATELY if email_notices else NotificationSettings.Email.NEVER
+        NotificationSettings.objects.create(
+            user=user,
+            reply_email=email_choice,
+            mention_email=email_choice,
+            digest_frequency=NotificationSettings.Frequency.WEEKLY
+            if weekly_digest
+            else NotificationSettings.Frequency.NEVER,
         )
         path = reverse(
             "accounts:confirm_email",

@@ -5,13 +5,13 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import PasswordResetConfirmView, PasswordResetView
+from django.contrib.auth.views import PasswordResetConfirmView, PasswordResetView, redirect_to_login
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.generic import CreateView, FormView, TemplateView, UpdateView
 
@@ -24,6 +24,7 @@ from .forms import (
     MembershipApplicationForm,
     RegistrationForm,
 )
+from .onboarding import FORUM_WELCOME_SESSION_KEY
 from .personal_data import collect_personal_data, erase_member
 from .services import (
     confirm_address,
@@ -83,6 +84,8 @@ class RegistrationView(FormView):
             organisation=data["organisation"],
             title=data["title"],
             display_name=data["display_name"],
+            email_notices=data["email_notices"],
+            weekly_digest=data["weekly_digest"],
         )
         return super().form_valid(form)
 
@@ -112,6 +115,11 @@ class ConfirmEmailView(TemplateView):
         profile = confirm_membership(self.profile)
         if profile.is_approved:
             messages.success(request, "Tack! Din adress är bekräftad och du är nu medlem i forumet.")
+            # The forum's start page welcomes the new member once (templates/forum/welcome.html).
+            request.session[FORUM_WELCOME_SESSION_KEY] = True
+            if request.user.is_authenticated:
+                return redirect("forum:index")
+            return redirect_to_login(reverse("forum:index"))
         else:
             messages.success(
                 request,

@@ -3,18 +3,11 @@ ASCII slugs new ones get. The pk in each URL finds the forum or topic, so older 
 
 from django.db import migrations
 
-from forum.machina.slugs import forum_slug, topic_slug
+from forum.machina.slugs import reslug
 
 
 def ascii_slugs(apps, schema_editor):
-    for model_name, field, make_slug in (
-        (("forum", "Forum"), "name", forum_slug),
-        (("forum_conversation", "Topic"), "subject", topic_slug),
-    ):
-        model = apps.get_model(*model_name)
-        for pk, text, slug in model.objects.values_list("pk", field, "slug").iterator():
-            if slug != make_slug(text):
-                model.objects.filter(pk=pk).update(slug=make_slug(text))
+    reslug(apps.get_model("forum", "Forum"), apps.get_model("forum_conversation", "Topic"))
 
 
 class Migration(migrations.Migration):

@@ -12,9 +12,10 @@ from django.utils import timezone
 from machina.core.db.models import get_model
 
 from arena.tasks import mail_task
-from forum.membership.display_names import member_display_name
-from forum.models import PostReport
+from forum.membership.display_names import display_name_only
+from forum.models import Notice, PostReport
 from forum.notifications.links import one_line
+from forum.notifications.services import notify
 from forum.permissions import is_moderator
 
 Forum = get_model("forum", "Forum")
@@ -59,25 +60,48 @@ def hide_post(report, moderator, note):
     post = report.post
     post.approved = False
     post.save()
-    _close_reports(report, moderator, note, PostReport.Status.HIDDEN)
+    reporters = _close_reports(report, moderator, note, PostReport.Status.HIDDEN)
     transaction.on_commit(lambda: send_post_hidden_notice.enqueue(report.pk))
+    subject = post.topic.subject
+    if post.poster_id:
+        notify(
+            [post.poster_id],
+            Notice.Kind.MODERATION,
+            post=post,
+            text=f"Ditt inlägg i ämnet ”{subject}” har dolts av en moderator. Du har fått e-post om varför.",
+        )
+    notify(
+        reporters,
+        Notice.Kind.MODERATION,
+        post=post,
+        text=f"Tack för din anmälan av ett inlägg i ämnet ”{subject}”. En moderator har dolt inlägget.",
+    )
 
 
 @transaction.atomic
 def dismiss_report(report, moderator, note):
-    _close_reports(report, moderator, note, PostReport.Status.DISMISSED)
+    reporters = _close_reports(report, moderator, note, PostReport.Status.DISMISSED)
+    notify(
+        reporters,
+        Notice.Kind.MODERATION,
+        post=report.post,
+        text=f"Tack för din anmälan av ett inlägg i ämnet ”{report.post.topic.subject}”. "
+        "En moderator har gått igenom den och låter inlägget stå kvar.",
+    )
 
 
 def _close_reports(report, moderator, note, status):
+    """Closes the report and the others of the same post; returns the ids of the members who made them."""
     now = timezone.now()
-    PostReport.objects.filter(post=report.post, status=PostReport.Status.OPEN).exclude(pk=report.pk).update(
-        status=status, handled_by=moderator, handled_at=now
-    )
+    others = PostReport.objects.filter(post=report.post, status=PostReport.Status.OPEN).exclude(pk=report.pk)
+    reporters = {report.reporter_id, *others.values_list("reporter", flat=True)} - {None}
+    others.update(status=status, handled_by=moderator, handled_at=now)
     report.status = status
     report.handled_by = moderator
     report.handled_at = now
     report.note = note
     report.save()
+    return reporters
 
 
 @mail_task
@@ -91,7 +115,7 @@ def send_post_hidden_notice(report_id):
         "report": report,
         "post": report.post,
         "topic": report.post.topic,
-        "recipient_name": member_display_name(author),
+        "recipient_name": display_name_only(author),
     }
     message = EmailMultiAlternatives(
         subject=f"Ditt inlägg i ”{one_line(report.post.topic.subject)}” har dolts",

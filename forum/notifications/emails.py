@@ -21,7 +21,8 @@ from machina.core.db.models import get_model
 
 from forum.models import ForumSubscription, Notice
 
-from .services import record_notices
+from .mentions import mentioned_user_ids
+from .services import notify, record_notices
 
 Post = get_model("forum_conversation", "Post")
 
@@ -53,6 +54,13 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
     if instance.approved and not getattr(instance, "_was_approved", False) and not _muted.get():
         post_id = instance.pk
         transaction.on_commit(lambda: send_post_notifications.enqueue(post_id))
+        if not created and instance.poster_id:  # a moderator let a waiting or hidden post in
+            notify(
+                [instance.poster_id],
+                Notice.Kind.MODERATION,
+                post=instance,
+                text=f"Ditt inlägg i ämnet ”{instance.topic.subject}” har godkänts av en moderator och syns nu.",
+            )
 
 
 def connect_signals():
@@ -65,14 +73,20 @@ def connect_signals():
 
 @task
 def send_post_notifications(post_id):
-    """Notices about a post that became visible: to the topic's subscribers, and for a topic's
-    first post to the forum's subscribers. Returns how many were recorded."""
+    """Notices about a post that became visible: to the members it mentions, to the topic's
+    subscribers, and for a topic's first post to the forum's subscribers; one each, the first that
+    applies. Returns how many were recorded."""
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None or post.reports.filter(status="hidden").exists():
         # Deleted again, or a post a moderator hid and later let back in: nothing new to tell.
         return 0
     topic = post.topic
-    told = set()
+    told = {
+        notice.recipient_id
+        for notice in record_notices(
+            Notice.Kind.MENTION, mentioned_user_ids(post.content.rendered), actor_id=post.poster_id, post=post
+        )
+    }
     if topic.first_post_id in (None, post.pk):
         followers = ForumSubscription.objects.filter(forum=topic.forum_id).values_list("user", flat=True)
         told.update(

@@ -9,15 +9,19 @@ Every feature that has something to tell a member calls ``notify``::
 
 inside the transaction that makes the change. Once it commits, a task records one ``Notice`` per
 recipient (never for the actor, never for someone who may not read the topic's forum, never twice
-for the same post and kind) and e-mails those who want e-mail about that kind at once; the rest
+for the same post, kind, actor and text: a task run again, or a reaction taken back and given
+again) and e-mails those who want e-mail about that kind at once; the rest
 find it on the "Notiser" page and, if they chose so, in the digest.
 """
 
 from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.signals import post_delete
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -28,8 +32,8 @@ from arena.links import absolute_url
 from arena.tasks import mail_task
 from forum.machina.links import post_url, topic_url
 from forum.machina.permissions import PermissionHandler
-from forum.membership.display_names import member_display_name
-from forum.models import Notice, NotificationSettings
+from forum.membership.display_names import display_name_only
+from forum.models import ForumSubscription, Notice, NotificationSettings
 
 from .links import one_line, unsubscribe_url
 
@@ -86,12 +90,14 @@ def record_notices(kind, recipient_ids, *, actor_id=None, post=None, topic=None,
         .prefetch_related("groups")
     )
     if post is not None:
-        users = users.exclude(pk__in=Notice.objects.filter(post=post, kind=kind).values("recipient"))
+        told = Notice.objects.filter(post=post, kind=kind, actor_id=actor_id, text=text)
+        users = users.exclude(pk__in=told.values("recipient"))
     if topic is not None:
         users = readers(topic.forum, users)
     notices = Notice.objects.bulk_create(
         Notice(recipient=user, kind=kind, actor_id=actor_id, post=post, topic=topic, text=text) for user in users
     )
+    forget_for_members("unread", [notice.recipient_id for notice in notices])
     for notice in notices:
         if notice.recipient.email and email_choice(notice.recipient, kind) == NotificationSettings.Email.IMMEDIATELY:
             send_notice_email.enqueue(notice.pk)
@@ -131,7 +137,7 @@ def email_choice(user, kind):
 
 def person(user):
     """Someone as a notice names them: by display name only."""
-    return member_display_name(user) if user is not None else "Någon"
+    return display_name_only(user) if user is not None else "Någon"
 
 
 def describe(notice):
@@ -161,7 +167,7 @@ def link(notice):
         return post_url(notice.post)
     if notice.topic_id:
         return topic_url(notice.topic)
-    return reverse("accounts:overview")
+    return reverse("notices:list")
 
 
 EMAIL_SUBJECTS = {
@@ -213,10 +219,43 @@ def send_notice_email(notice_id):
 
 
 # --- Reading them ----------------------------------------------------------------------------------
+# Every page a member sees shows the unread count in its header, and every forum page whether they
+# follow it: both are kept per member in the shared cache until they change, so they cost no query.
+
+
+def _member_key(name, user_id):
+    return f"notices.{name}.{user_id}"
+
+
+def cached_for_member(name, user, build):
+    if not settings.CONTENT_CACHE_SECONDS:
+        return build()
+    key = _member_key(name, user.pk)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    return value
+
+
+def forget_for_members(name, user_ids):
+    """Drops the cached values at once and again after the commit, so a page rendered in between
+    cannot keep the old one."""
+    keys = [_member_key(name, user_id) for user_id in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(partial(cache.delete_many, keys))
 
 
 def unread_count(user):
-    return Notice.objects.filter(recipient=user, read_at__isnull=True).count()
+    return cached_for_member(
+        "unread", user, lambda: Notice.objects.filter(recipient=user, read_at__isnull=True).count()
+    )
+
+
+def followed_forum_ids(user):
+    return cached_for_member(
+        "forums", user, lambda: set(ForumSubscription.objects.filter(user=user).values_list("forum", flat=True))
+    )
 
 
 def mark_read(user, notice_ids=None):
@@ -224,4 +263,23 @@ def mark_read(user, notice_ids=None):
     notices = Notice.objects.filter(recipient=user, read_at__isnull=True)
     if notice_ids is not None:
         notices = notices.filter(pk__in=notice_ids)
-    return notices.update(read_at=timezone.now())
+    marked = notices.update(read_at=timezone.now())
+    forget_for_members("unread", [user.pk])
+    return marked
+
+
+def set_forum_followed(user, forum, follow):
+    if follow:
+        ForumSubscription.objects.get_or_create(user=user, forum=forum)
+    else:
+        ForumSubscription.objects.filter(user=user, forum=forum).delete()
+    forget_for_members("forums", [user.pk])
+
+
+def notice_deleted(sender, instance, **kwargs):
+    """A notice goes with its post or topic: the member's count must not keep it."""
+    forget_for_members("unread", [instance.recipient_id])
+
+
+def connect_signals():
+    post_delete.connect(notice_deleted, sender=Notice, dispatch_uid="arena_forum_notice_deleted")

@@ -242,17 +242,22 @@ def ensure_topic(command, forum, subject, posts, people, days_ago):
         forum=forum, poster=first_author, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED
     )
     start = timezone.now() - datetime.timedelta(days=days_ago)
-    for position, (username, text) in enumerate(posts):
-        post = Post.objects.create(
-            topic=topic,
-            poster=people[username],
-            subject=subject if position == 0 else f"Re: {subject}",
-            content=text,
-        )
-        # Spread the conversation over a few hours so that it reads like one.
-        posted = start + datetime.timedelta(hours=position * 5)
-        Post.objects.filter(pk=post.pk).update(created=posted, updated=posted)
+    add_posts(topic, posts, people, start, first_is_head=True)
     Topic.objects.filter(pk=topic.pk).update(created=start)
     topic.refresh_from_db()
     topic.update_trackers()
     command.created.append(f"forumämnet ”{subject}” med {len(posts)} inlägg")
+
+
+def add_posts(topic, posts, people, start, first_is_head=False):
+    """Posts ``posts`` ((username, text) pairs) to the topic, five hours apart from ``start``, so
+    that the conversation reads like one; the first starts the topic if ``first_is_head``."""
+    for position, (username, text) in enumerate(posts):
+        post = Post.objects.create(
+            topic=topic,
+            poster=people[username],
+            subject=topic.subject if first_is_head and position == 0 else f"Re: {topic.subject}",
+            content=text,
+        )
+        posted = start + datetime.timedelta(hours=position * 5)
+        Post.objects.filter(pk=post.pk).update(created=posted, updated=posted)

@@ -1,5 +1,6 @@
 from .activity_plan import ActivityPlanIndexPage, ActivityPlanPage
 from .base import BasePage
+from .conclusions import ConclusionIndexPage
 from .contact_page import ContactFormField, ContactPage
 from .events import EventIndexPage, EventPage, EventRegistration
 from .home_page import HomePage
@@ -12,6 +13,7 @@ __all__ = [
     "ActivityPlanIndexPage",
     "ActivityPlanPage",
     "BasePage",
+    "ConclusionIndexPage",
     "ContactFormField",
     "ContactPage",
     "EventIndexPage",

@@ -4,10 +4,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import GoalBlock
+from forum.conclusions.citations import Citation
+from home.blocks import GoalBlock, cited_conclusions
+from home.discussions import discussion_summaries
 
 from .base import BasePage, BasePageForm
-from .mixins import IntroductionMixin
+from .mixins import DiscussionRequest, IntroductionMixin
 
 
 class ActivityPlanIndexPage(IntroductionMixin, BasePage):
@@ -94,6 +96,27 @@ class ActivityPlanPage(BasePage):
             if error:
                 raise ValidationError({"year": error})
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        discussions = discussion_summaries(self, request)
+        context["goals"] = [(goal, discussions.get(goal_anchor(goal))) for goal in self.focus_areas]
+        context["cited_conclusions"] = cited_conclusions(goal.value for goal in self.focus_areas)
+        return context
+
+    def discussion_requests(self):
+        """A conversation for each goal whose editor asked for one ("Diskutera" in the goal)."""
+        return [
+            DiscussionRequest(
+                anchor=goal_anchor(goal),
+                title=f"{goal.value['title']} ({self.title})",
+                ingress=goal.value["description"],
+                topic=goal.value["discussion_topic"],
+                forum_id=int(goal.value["discussion_forum"]) if goal.value["discussion_forum"] else None,
+            )
+            for goal in self.focus_areas
+            if goal.value["discussion_topic"] or goal.value["discussion_forum"]
+        ]
+
     def year_taken_error(self, year, parent):
         """A Swedish error message if another plan below ``parent`` already covers ``year``."""
         siblings = ActivityPlanPage.objects.child_of(parent).filter(year=year)
@@ -102,3 +125,30 @@ class ActivityPlanPage(BasePage):
         if siblings.exists():
             return f"Det finns redan en verksamhetsplan för {year}. Välj ett annat år eller redigera den befintliga."
         return None
+
+
+def goal_anchor(goal):
+    """The id in the page's HTML of one goal (a child of ``focus_areas``, or its stored data)."""
+    return f"mal-{goal['id'] if isinstance(goal, dict) else goal.id}"
+
+
+def goals_citing(conclusion_ids):
+    """{conclusion id: [Citation]}: the goals of live, public activity plans that cite the
+    conclusions, newest plan first. One query: the plans' stored goals are read as they are saved,
+    without loading the cited conclusions. Registered with the forum in home/apps.py."""
+    wanted = set(conclusion_ids)
+    found = {}
+    plans = ActivityPlanPage.objects.live().public().order_by("-year")
+    for plan in plans:
+        for goal in plan.focus_areas.raw_data:
+            cited = {
+                item["value"] if isinstance(item, dict) else item for item in goal["value"].get("conclusions") or []
+            }
+            for conclusion_id in cited & wanted:
+                found.setdefault(conclusion_id, []).append(
+                    Citation(
+                        title=f"{goal['value']['title']} ({plan.title})",
+                        url=f"{plan.get_url()}#{goal_anchor(goal)}",
+                    )
+                )
+    return found

@@ -56,7 +56,11 @@ class ContactFormBuilder(FormBuilder):
 
 
 class ContactFormField(AbstractFormField):
-    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey("ContactPage", verbose_name="sida", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = "formulärfält"
+        verbose_name_plural = "formulärfält"
 
 
 class ContactPage(AbstractEmailForm, BasePage):

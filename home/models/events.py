@@ -23,10 +23,11 @@ from arena.forms import SingleLineCharField
 from arena.ratelimit import RATE_LIMITED_MESSAGE, client_address, take_slots
 from home.blocks import BodyBlock
 from home.calendar import STOCKHOLM, build_calendar
+from home.discussions import discussion_summaries
 from home.tasks import send_registration_confirmation
 
 from .base import BasePage
-from .mixins import IntroductionMixin, PictureMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 EVENT_CANCELLED = "Evenemanget är inställt och tar inte emot anmälningar."
 EVENT_PASSED = "Evenemanget har redan ägt rum, så det går inte längre att anmäla sig."
@@ -91,8 +92,8 @@ class EventIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming_events"] = self.upcoming_events()
-        paginator = Paginator(self.past_events(), self.past_events_per_page)
+        context["upcoming_events"] = with_pictures(self.upcoming_events())
+        paginator = Paginator(with_pictures(self.past_events()), self.past_events_per_page)
         context["past_events"] = paginator.get_page(request.GET.get("sida"))
         return context
 
@@ -122,7 +123,7 @@ class EventRegistrationsPanel(Panel):
             return context
 
 
-class EventPage(RoutablePageMixin, PictureMixin, BasePage):
+class EventPage(RoutablePageMixin, PictureMixin, DiscussionMixin, BasePage):
     """One activity: when and where it is, what it is about, and a registration form."""
 
     class Status(models.TextChoices):
@@ -148,6 +149,15 @@ class EventPage(RoutablePageMixin, PictureMixin, BasePage):
         default=Status.PLANNED,
         help_text="Ett inställt evenemang visas som inställt och tar inte emot anmälningar.",
     )
+    documentation = StreamField(
+        BodyBlock(),
+        verbose_name="dokumentation",
+        blank=True,
+        help_text=(
+            "Vad som sades och beslutades, presentationer och andra dokument. Visas under rubriken "
+            "Dokumentation när evenemanget har ägt rum."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -159,12 +169,15 @@ class EventPage(RoutablePageMixin, PictureMixin, BasePage):
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("capacity"), FieldPanel("status")], heading="Anmälan"),
         EventRegistrationsPanel(heading="Anmälningar"),
+        *DiscussionMixin.panels,
+        FieldPanel("documentation", heading="Efter mötet: dokumentation"),
     ]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("place"),
         index.SearchField("organiser"),
         index.SearchField("description"),
+        index.SearchField("documentation"),
         index.FilterField("start"),
     ]
 
@@ -190,6 +203,15 @@ class EventPage(RoutablePageMixin, PictureMixin, BasePage):
     @property
     def has_started(self):
         return self.start <= timezone.now()
+
+    @property
+    def has_ended(self):
+        return self.end < timezone.now()
+
+    @property
+    def shows_documentation(self):
+        """The documentation is shown once the event has taken place, if there is any."""
+        return self.has_ended and bool(self.documentation)
 
     @property
     def time_display(self):
@@ -256,6 +278,7 @@ class EventPage(RoutablePageMixin, PictureMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["seats_left"] = self.seats_left()
         context["registration_closed_reason"] = self.registration_closed_reason()
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context
 
     @path("", name="detail")

@@ -27,13 +27,12 @@ LATEST_NEWS = 3
 LATEST_TOPICS = 4
 
 
-def listing_picture(page, sizes):
-    """The page's listing picture as HTML (it is kept in the content cache with the rest of the
-    listing), or an empty string."""
-    image, alt = page.listing_picture
-    if not image:
-        return ""
-    return render_to_string("home/includes/listing_picture.html", {"image": image, "alt": alt, "sizes": sizes})
+def news_card(news, url):
+    """The news item's card (components/card.html) as HTML, picture included: it is kept in the
+    content cache with the rest of the start page's lists, so its renditions are not read again."""
+    image, image_alt = news.listing_picture
+    context = {"title": news.title, "url": url, "date": news.date, "summary": news.summary}
+    return render_to_string("home/includes/home_news_card.html", {**context, "image": image, "image_alt": image_alt})
 
 
 class HomePage(IntroductionMixin, PictureMixin, BasePage):
@@ -65,6 +64,7 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.ContactPage",
+        "home.ConclusionIndexPage",
         "home.MemberDirectoryPage",
     ]
     max_count = 1
@@ -99,15 +99,7 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         event_index = EventIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
         return {
             "activity_plan": {**link(plan), "year": plan.year, "summary": plan.summary} if plan else None,
-            "latest_news": [
-                {
-                    **link(item),
-                    "date": item.date,
-                    "summary": item.summary,
-                    "picture": listing_picture(item, "(max-width: 40rem) 100vw, 22rem"),
-                }
-                for item in news[:LATEST_NEWS]
-            ],
+            "latest_news": [news_card(item, item.get_url(request)) for item in news[:LATEST_NEWS]],
             "news_index": {**link(news_index), "feed_url": news_index.feed_url} if news_index else None,
             "upcoming_events": [
                 {

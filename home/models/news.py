@@ -3,7 +3,6 @@ import datetime
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import models
-from django.db.models import Prefetch
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -11,14 +10,14 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
 
 from .base import BasePage
-from .mixins import IntroductionMixin, PictureMixin
+from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictures
 
 NEWS_PER_PAGE = 10
 
@@ -26,11 +25,7 @@ NEWS_PER_PAGE = 10
 def news_with_images(queryset):
     """``queryset`` of news pages, newest first, with their images, renditions and tags fetched
     in a fixed number of queries however many rows there are."""
-    return queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions()),
-        Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions()),
-        "tags",
-    )
+    return with_pictures(queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related("tags"))
 
 
 class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
@@ -84,10 +79,16 @@ class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
 
 
 class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "home.NewsPage", verbose_name="nyhet", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "nyhetens ämnesord"
+        verbose_name_plural = "nyheternas ämnesord"
 
 
-class NewsPage(PictureMixin, BasePage):
+class NewsPage(PictureMixin, DiscussionMixin, BasePage):
     """One news item. Its summary (on the promote tab) is shown in listings and the RSS feed."""
 
     date = models.DateField("datum", default=datetime.date.today)
@@ -100,6 +101,7 @@ class NewsPage(PictureMixin, BasePage):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")], heading="Om nyheten"),
         *PictureMixin.panels,
         FieldPanel("body"),
+        *DiscussionMixin.panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -124,4 +126,5 @@ class NewsPage(PictureMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["news_index"] = self.get_parent().specific
+        context["discussion"] = discussion_summaries(self, request).get("")
         return context

@@ -105,6 +105,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "webbplatsinställningar"
+        verbose_name_plural = "webbplatsinställningar"
 
     def __str__(self):
         return self.organisation_name

@@ -31,11 +31,15 @@ class ResponsivePictureNode(wagtailimages_tags.PictureNode):
         image = self.validate_image(context)
         if not image:
             return ""
-        renditions = get_renditions_or_not_found(image, self.filters_for(image))
+        filters = self.filters_for(image)
+        renditions = get_renditions_or_not_found(image, filters)
         if self.output_var_name:
             context[self.output_var_name] = Picture(renditions)
             return ""
         attrs = {name: value.resolve(context) for name, value in self.attrs.items()}
+        if len({image_filter.get_transform(image).size[0] for image_filter in filters}) == 1:
+            # One width only: the srcset names no widths, and "sizes" without them is invalid HTML.
+            attrs.pop("sizes", None)
         return Picture(renditions, attrs).__html__()
 
 

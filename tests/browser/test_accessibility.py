@@ -2,9 +2,11 @@
 forum page a logged-in member or moderator sees: no WCAG 2.1 A or AA violation is allowed."""
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from tests.quality.test_html_validity import nu_checker_java, vnu_errors
 from tests.tools import missing_tool
 
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,11 +70,19 @@ def test_moderator_forum_pages_have_no_wcag_violations(
 
     page.goto(site_url + moderator_audited_urls["modereringskö"])
     assert page.locator("h1").inner_text() == "Modereringskö", "moderatorn är inte inloggad"
+    failures.update(
+        audit_forms_with_errors(
+            page,
+            site_url,
+            {"slutsats med fel": (moderator_audited_urls["avsluta med slutsats"], "Avsluta med slutsatsen", ())},
+            axe_script,
+        )
+    )
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
 
 
 def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violations(
-    page, site_url, log_in, member_audited_urls, audit_member, axe_script
+    page, site_url, log_in, member_audited_urls, audit_member, axe_script, tmp_path
 ):
     log_in(audit_member)
     failures = {}
@@ -84,6 +94,10 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
 
     page.get_by_label("Rubrik").fill("Mötestider")
     page.get_by_label("Meddelande").fill("Vilken tid passar?")
+    closed = page.locator("form details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+    failures["nytt ämne, alla delar öppna"] = violations(page, axe_script)
     page.get_by_label("Omröstningsfråga").fill("Förmiddag eller eftermiddag?")
     page.get_by_label("Svarsalternativ", exact=True).nth(0).fill("Förmiddag")
     page.get_by_label("Svarsalternativ", exact=True).nth(1).fill("Eftermiddag")
@@ -97,8 +111,17 @@ def test_forum_forms_sent_back_with_errors_or_as_previews_have_no_wcag_violation
     page.locator(".forum-post--preview strong").wait_for()
     failures["förhandsgranskat svar"] = violations(page, axe_script)
 
+    page.goto(site_url + member_audited_urls["svar i ämnet"])
+    page.get_by_label("Meddelande").press_sequentially("Tack @Bo")
+    page.get_by_role("option", name="Bo B").wait_for()
+    # The Nu HTML Checker too, over the page as mentions.js left it (before axe adds its script).
+    mention_list_open = SimpleNamespace(content=page.content().encode())
+    failures["svar med listan över medlemmar att nämna öppen"] = violations(page, axe_script)
+
     failures = {name: describe(found) for name, found in failures.items() if found}
     assert not failures, "\n\n".join(f"{name}:\n{text}" for name, text in failures.items())
+    errors = vnu_errors(nu_checker_java(), {"svar med listan att nämna öppen": mention_list_open}, tmp_path)
+    assert not errors, "\n".join(errors)
 
 
 def audit_forms_with_errors(page, site_url, forms, axe_script):

@@ -13,6 +13,8 @@ def test_member_adds_a_third_poll_option_and_another_file_on_the_new_topic_form(
 
     page.goto(site_url + topic_create_url(public_forum))
     expect(page.get_by_label("Svarsalternativ", exact=True)).to_have_count(2)
+    page.get_by_text("Lägg till en omröstning").click()
+    page.get_by_text("Bifoga filer").click()
     page.get_by_role("button", name="Lägg till ett svarsalternativ").click()
     page.get_by_role("button", name="Lägg till ytterligare en fil").click()
 
@@ -33,6 +35,7 @@ def test_reply_form_has_no_poll_and_its_file_button_works(page, site_url, log_in
     log_in(ForumMemberFactory())
 
     page.goto(site_url + post_create_url(topic))
+    page.get_by_text("Bifoga filer").click()
     page.get_by_role("button", name="Lägg till ytterligare en fil").click()
 
     expect(page.get_by_role("button", name="Lägg till ett svarsalternativ")).to_have_count(0)

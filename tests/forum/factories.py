@@ -1,13 +1,14 @@
 """Factories for the forum and its members: users in the forum's groups, forums, topics, posts,
-polls, reports, organisations, member profiles and membership applications."""
+polls, reports, conclusions, organisations, member profiles and membership applications."""
 
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from machina.core.db.models import get_model
 
+from forum.machina.markup import render_markdown
 from forum.membership.validators import luhn_check_digit
-from forum.models import MemberProfile, MembershipApplication, Organisation, PostReport, Sector
+from forum.models import Conclusion, MemberProfile, MembershipApplication, Organisation, PostReport, Sector
 from forum.permissions import members_group, moderators_group
 
 Forum = get_model("forum", "Forum")
@@ -84,6 +85,20 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Post
+
+
+class ConclusionFactory(factory.django.DjangoModelFactory):
+    """A conclusion of a topic with a post in it (a topic is approved once its first post is)."""
+
+    topic = factory.LazyFunction(lambda: PostFactory().topic)
+    text = "Kommunen och företagen ordnar en gemensam rekryteringsdag i vår."
+    text_html = factory.LazyAttribute(lambda conclusion: render_markdown(conclusion.text))
+    follow_up = Conclusion.FollowUp.NO_ACTION
+    sector_balance = Conclusion.SectorBalance.BOTH
+    concluded_by = factory.SubFactory(ForumModeratorFactory)
+
+    class Meta:
+        model = Conclusion
 
 
 class TopicPollFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,8 @@ from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
 from forum.machina.markup import render_markdown
-from tests.forum.factories import ForumMemberFactory, PostFactory, TopicFactory
+from forum.models import Conclusion
+from tests.forum.factories import ConclusionFactory, ForumMemberFactory, PostFactory, TopicFactory
 from tests.forum.helpers import form_data, topic_create_url
 
 Post = get_model("forum_conversation", "Post")
@@ -170,7 +171,17 @@ def test_rerender_command_updates_posts_and_signatures_stored_under_older_rules(
     profile.refresh_from_db()
     assert post._content_rendered == "<p><strong>hej</strong></p>"
     assert profile._signature_rendered == "<p><em>Maja</em></p>"
-    assert "Renderade om 1 inlägg, 1 signaturer och 0 forumbeskrivningar." in output.getvalue()
+    assert "Renderade om 1 inlägg, 1 signaturer, 0 forumbeskrivningar och 0 slutsatser." in output.getvalue()
+
+
+def test_rerender_command_updates_conclusions_too(db):
+    conclusion = ConclusionFactory(text="**Klart**")
+    Conclusion.objects.filter(pk=conclusion.pk).update(text_html='<p onclick="x">Klart</p>')
+
+    call_command("rerender_forum_markup", stdout=StringIO())
+
+    conclusion.refresh_from_db()
+    assert conclusion.text_html == "<p><strong>Klart</strong></p>"
 
 
 def test_topic_page_shows_the_sanitised_post(client, public_forum):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from home.models import (
     ActivityPlanIndexPage,
     ActivityPlanPage,
+    ConclusionIndexPage,
     ContactFormField,
     ContactPage,
     EventIndexPage,
@@ -167,6 +168,15 @@ class ActivityPlanPageFactory(PageFactory):
 
     class Meta:
         model = ActivityPlanPage
+
+
+class ConclusionIndexPageFactory(PageFactory):
+    title = "Slutsatser"
+    slug = "slutsatser"
+    introduction = "Vad samtalen i forumet har kommit fram till."
+
+    class Meta:
+        model = ConclusionIndexPage
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -36,6 +36,7 @@ def edit_form(page, **changes):
             "title": page.title,
             "slug": page.slug,
             "introduction": page.introduction,
+            "language": page.language,
             "body": streamfield([]),
             "comments": inline_formset([]),
             **changes,

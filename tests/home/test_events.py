@@ -262,6 +262,7 @@ def test_the_editor_is_told_next_to_the_end_field_when_it_is_before_the_start(cl
             "place": "Huddinge kommunhus",
             "organiser": "Arena Huddinge",
             "description": streamfield([]),
+            "documentation": streamfield([]),
             "capacity": "",
             "status": "planned",
         }

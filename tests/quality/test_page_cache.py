@@ -251,3 +251,35 @@ def test_a_request_for_another_host_never_gets_a_cached_page(page):
     response = Client(HTTP_HOST="annan-sajt.example").get(page.url)
 
     assert response.status_code == 400
+
+
+def test_a_repeated_search_is_answered_from_the_cache_and_a_new_post_shows_at_once(topic, django_assert_num_queries):
+    path = f"{reverse('search')}?q=sommarjobb"
+    first = anonymous_get(path)
+    assert "Hur når vi fler unga till sommarjobb?" in first.content.decode()
+
+    with django_assert_num_queries(0):
+        second = anonymous_get(path)
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=120"
+
+    PostFactory(topic=topic, subject="Re: Sommarjobb", content="Fler sommarjobb i Flemingsberg i år.")
+
+    assert "Fler sommarjobb i Flemingsberg i år." in anonymous_get(path).content.decode()
+
+
+def test_members_and_visitors_never_get_each_others_search_results(topic, members_forum):
+    PostFactory(topic__forum=members_forum, topic__subject="Internt", content="Sommarjobb enbart för medlemmar.")
+    path = f"{reverse('search')}?q=sommarjobb"
+    member = Client()
+    member.force_login(ForumMemberFactory())
+
+    visitor_before = anonymous_get(path).content.decode()
+    member_response = member.get(path)
+    visitor_after = anonymous_get(path).content.decode()
+
+    assert "Sommarjobb enbart för medlemmar." in member_response.content.decode()
+    assert "no-store" in member_response["Cache-Control"]
+    for html in (visitor_before, visitor_after):
+        assert "Hur når vi fler unga till sommarjobb?" in html
+        assert "Sommarjobb enbart för medlemmar." not in html

@@ -13,8 +13,10 @@ from machina.conf import settings as machina_settings
 
 from arena.page_cache import invalidate_cached_pages
 from forum.machina.links import topic_url
+from forum.machina.markup import render_markdown
+from forum.machina.quoting import quote_markdown
 from forum.machina.search import Post
-from forum.models import Sector
+from forum.models import Reaction, Sector
 from forum.notifications.emails import notifications_muted
 from tests.forum.factories import (
     ForumFactory,
@@ -135,6 +137,10 @@ def test_search_with_forum_posts_costs_the_same_with_5_and_600_posts(
 
 
 CONTENT_PAGE_BUDGET = 15
+# What a page's conversation (templates/discussions/panel.html) adds to the page: its link, which
+# forums the reader may read, the voices, the latest posts and their authors' profiles; for a
+# member also whether they may reply.
+DISCUSSION_PANEL_QUERIES = {"anonymous": 7, "member": 8}
 
 
 def test_content_pages_stay_within_budget(client, home_page, sections):
@@ -213,6 +219,45 @@ def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, s
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 
+def add_quoting_posts_with_reactions(topic, count, authors):
+    """Posts that each quote the one before, with two or three reactions from both sectors."""
+    content = quote_markdown(topic.posts.order_by("-pk").first()) + "Ett svar."
+    posts = Post.objects.bulk_create(
+        Post(
+            topic=topic,
+            poster=authors[n % len(authors)],
+            subject=f"Re: {topic.subject}",
+            content=content,
+            _content_rendered=render_markdown(content),  # as saving one post does
+        )
+        for n in range(count)
+    )
+    Reaction.objects.bulk_create(
+        Reaction(post=post, user=reactor, kind=kind)
+        for n, post in enumerate(posts)
+        for reactor, kind in zip(authors[(n % 3) + 1 : (n % 3) + 4], Reaction.Kind.values, strict=False)
+        if reactor != post.poster
+    )
+
+
+def test_topic_page_with_quotes_and_reactions_costs_the_same_with_15_and_300_posts(
+    client, public_forum, sector_authors, reader
+):
+    topic = PostFactory(topic__forum=public_forum, topic__poster=sector_authors[0]).topic
+    add_quoting_posts_with_reactions(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE - 1, sector_authors)
+    url = topic_url(topic)
+    with_15 = revisited(client, url)
+
+    add_quoting_posts_with_reactions(topic, 300 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_300 = revisited(client, url)
+    page = client.get(f"{url}?page=last").content.decode()
+    last_page = revisited(client, f"{url}?page=last")
+
+    assert "från näringslivet" in page and "skrev:</a>" in page
+    assert with_15 == with_300 == last_page, f"{with_15} queries with 15 posts, {with_300} and {last_page} with 300"
+    assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
 def test_forum_page_costs_the_same_with_5_and_100_topics(client, public_forum, sector_authors, reader):
     add_topics(public_forum, 5, sector_authors)
     url = forum_url(public_forum)
@@ -273,3 +318,25 @@ def test_moderation_queue_post_costs_the_same_with_3_and_10_earlier_posts(client
 
     assert with_3 == with_10, f"{with_3} queries with 3 earlier posts, {with_10} with 10"
     assert with_10 <= FORM_PAGE_BUDGET, f"{with_10} queries, budget {FORM_PAGE_BUDGET}"
+
+
+# --- A page with its conversation: the panel costs the same however long the topic is ------------
+
+
+def test_news_page_with_discussion_costs_the_same_with_15_and_300_posts(
+    client, sections, public_forum, sector_authors, reader
+):
+    plain = NewsPageFactory(parent=sections["news"], title="Lokaler utan samtal")
+    without_panel = revisited(client, plain.url)
+    topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
+    add_posts(topic, 15, sector_authors)
+    news = NewsPageFactory(parent=sections["news"], title="Lokaler i de nya kvarteren", discussion_topic=topic)
+    news.save_revision().publish()
+    with_15 = revisited(client, news.url)
+
+    add_posts(topic, 300 - 15, sector_authors)
+    with_300 = revisited(client, news.url)
+
+    assert with_15 == with_300, f"{with_15} queries with 15 posts, {with_300} with 300"
+    panel, budget = with_15 - without_panel, DISCUSSION_PANEL_QUERIES[reader]
+    assert panel <= budget, f"the panel: {panel} queries, budget {budget}"

@@ -74,3 +74,23 @@ def test_whitenoise_serves_hashed_compressed_css_with_a_long_cache_header(tmp_pa
     assert status == "200"
     assert encoding == "gzip"
     assert "max-age=315360000" in cache_control and "immutable" in cache_control
+
+
+@pytest.mark.parametrize(
+    ("env", "site_url"),
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8123"}, "http://127.0.0.1:8123"),
+        ({"PORT": "8123", "SITE_URL": "http://localhost:9000/"}, "http://localhost:9000"),
+    ],
+)
+def test_make_run_links_to_the_address_it_serves_on(env, site_url):
+    # `make run` passes its PORT to runserver and to the settings; absolute links follow it.
+    result = run_python(
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL)",
+        {"DJANGO_SETTINGS_MODULE": "arena.settings.dev", "PORT": "", "SITE_URL": "", **env},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [site_url, site_url]

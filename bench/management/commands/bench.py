@@ -1,37 +1,72 @@
-"""`make bench`: seeds the large data set, serves it with gunicorn and prints what each page costs."""
+"""`make bench`: seeds the large data set, serves it with gunicorn beside plain machina and a bare
+Django view, and prints what each page costs and the issue's targets."""
 
+import contextlib
+import json
 import os
+import subprocess
+import sys
 import time
+from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from machina.core.db.models import get_model
 
 from bench import report, seed
+from bench.bare import BARE_PATH
+from bench.database_time import HEADER, QUERIES_HEADER
 from bench.load import PROXY_HEADERS, fetch, run_load
-from bench.server import gunicorn, wait_until_idle, workers_cpu_seconds
+from bench.server import BARE, REFERENCE, SITE, WORKERS, gunicorn, wait_until_idle, workers_cpu_seconds
 from bench.urls import CEILING_PATH
+from forum.machina.links import forum_url, topic_url
+from forum.permissions import members_group
 from home.models import NewsIndexPage, NewsPage
 
+Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
 
-# Ports of the two servers (page cache off, then on).
-PORTS = {report.COLD: 8161, report.WARM: 8162}
+# The four servers listen on BENCH_PORT and the three ports after it.
+FIRST_PORT = int(os.environ.get("BENCH_PORT", "8161"))
+SERVERS = {
+    report.COLD: (SITE, False),
+    report.WARM: (SITE, True),
+    report.MACHINA: (REFERENCE, False),
+    report.BARE_MODE: (BARE, False),
+}
 # Before each measurement both workers serve the page for a while (and fill the cache when it is on).
 WARM_UP_SECONDS = 2
 MIN_REQUESTS = 10
 SLOW_PAGE_FACTOR = 3
-# CPU per request is counted over this many answers fetched one after another (fewer for a page
-# slower than the run's length allows).
+# CPU per request is counted over at least this many answers fetched one after another, for at
+# least CPU_SECONDS (so that a cheap page's few ticks of CPU rest on hundreds of answers), and for
+# at most the run's length (fewer answers for a slow page).
 CPU_REQUESTS = 50
+CPU_SECONDS = 1.5
+# The member whose pages are measured follows this many topics (the subscriptions page lists them).
+SUBSCRIPTIONS = 200
+
+
+@dataclass
+class Page:
+    name: str
+    mode: str
+    path: str
+    cookie: str | None = None
+    connections: int | None = None
+
+    @property
+    def server(self):
+        return {report.MEMBER: report.COLD, report.MACHINA_MEMBER: report.MACHINA}.get(self.mode, self.mode)
 
 
 class Command(BaseCommand):
-    help = "Prestandamätning: stor datamängd, gunicorn med produktionsinställningar, tabell per sida."
+    help = "Prestandamätning: stor datamängd, gunicorn med produktionsinställningar, ren machina som jämförelse."
 
     def handle(self, *args, **options):
         if os.environ.get("DJANGO_SETTINGS_MODULE") != "bench.settings":
@@ -41,24 +76,28 @@ class Command(BaseCommand):
         started = time.monotonic()
         self.prepare_database()
         call_command("collectstatic", interactive=False, verbosity=0)
-        pages = self.pages()
-        queries = {name: self.count_queries(path) for name, path in pages}
+        pages = self.pages(self.seed_reference())
+        ports = {mode: FIRST_PORT + index for index, mode in enumerate(SERVERS)}
         rows = []
-        for mode, port in PORTS.items():
-            self.stdout.write(f"Mäter läget {mode} på port {port}, {seconds} s per sida ...")
-            with gunicorn(port, page_cache=mode == report.WARM) as master_pid:
-                mode_rows = [
-                    self.measure(name, mode, f"http://127.0.0.1:{port}{path}", master_pid, seconds, connections)
-                    for name, path in pages
-                ]
-            ceiling = mode_rows[-1].load.per_second
-            for row in mode_rows:
-                row.ceiling_per_second = ceiling
-                row.queries = queries[row.page] if mode == report.COLD else None
-            rows += mode_rows
+        with contextlib.ExitStack() as servers:
+            self.stdout.write(f"Startar servrarna på portarna {FIRST_PORT}–{FIRST_PORT + len(SERVERS) - 1} ...")
+            masters = {
+                mode: servers.enter_context(gunicorn(ports[mode], served, page_cache))
+                for mode, (served, page_cache) in SERVERS.items()
+            }
+            self.stdout.write(f"Mäter {len(pages)} sidor, {seconds} s per sida ...")
+            for page in pages:
+                url = f"http://127.0.0.1:{ports[page.server]}{page.path}"
+                rows.append(self.measure(page, url, masters[page.server], seconds, page.connections or connections))
         self.stdout.write("")
-        self.stdout.write(f"Databas: {connection.vendor}; {seconds} s per sida och läge, {connections} samtidiga.")
-        self.stdout.write("SQL/req räknas en gång i processen, utan sidcache. Varm = ARENA_PAGE_CACHE=1.")
+        self.stdout.write(
+            f"Databas: {connection.vendor}; {seconds} s per sida, {connections} samtidiga om inget annat anges; "
+            f"{WORKERS} gunicorn-arbetare per server."
+        )
+        self.stdout.write(
+            "kall = utan sidcache, varm = ARENA_PAGE_CACHE=1, medlem = inloggad, machina = ren django-machina "
+            "med samma storlekar, bar = Django utan middleware. DB ms/req: satsernas väntetid mätt i appen."
+        )
         self.stdout.write(report.format_table(rows))
         self.stdout.write("")
         for line in report.target_lines(rows, connection.vendor):
@@ -86,61 +125,110 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE")
         self.stdout.write(f"Datamängden skapades på {time.monotonic() - started:.0f} s.")
 
-    def pages(self):
-        """(name, path) of each measured page; the ceiling comes last."""
-        long_topic = Topic.objects.select_related("forum").get(subject=seed.LONG_TOPIC_SUBJECT)
-        topic_path = reverse(
-            "forum_conversation:topic",
-            kwargs={
-                "forum_slug": long_topic.forum.slug,
-                "forum_pk": long_topic.forum_id,
-                "slug": long_topic.slug,
-                "pk": long_topic.pk,
-            },
-        )
-        return [
-            (report.HOME, "/"),
-            ("Nyheter", NewsIndexPage.objects.get().url),
-            ("Nyhet", NewsPage.objects.get(slug=f"{seed.SLUG_PREFIX}nyhet-1").url),
-            ("Forum", reverse("forum:index")),
-            (report.TOPIC, topic_path),
-            (report.SEARCH, f"{reverse('search')}?q={seed.SEARCH_WORD}"),
-            (report.CEILING, CEILING_PATH),
-        ]
+    def seed_reference(self):
+        """Plain machina's database, seeded by its own process (bench/reference/seed.py) with as many
+        forums as the site's index shows; its paths and a member's session cookie."""
+        forums = Forum.objects.filter(type=Forum.FORUM_POST, topics__isnull=False).distinct().count()
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": REFERENCE[1]}
+        command = [sys.executable, "-m", "bench.reference.seed", str(forums)]
+        # Our own module and a number from the database, never outside input.
+        run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600, check=False)  # noqa: S603
+        if run.returncode:
+            raise CommandError(f"Ren machina gick inte att förbereda:\n{run.stderr}")
+        return json.loads(run.stdout.splitlines()[-1])
 
-    def count_queries(self, path):
-        """SQL queries of one anonymous request, after a first one has filled the usual caches."""
+    def member_cookie(self):
+        """A session of a member who follows SUBSCRIPTIONS topics and has read none of them."""
+        member = get_user_model().objects.get(username="bench1@example.org")
+        # Data sets seeded before the seeder put its members in the group.
+        member.groups.add(members_group())
+        member.topic_subscriptions.add(*Topic.objects.order_by("-last_post_on")[:SUBSCRIPTIONS])
         client = Client(headers=PROXY_HEADERS)
-        client.get(path)
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(path)
-        if response.status_code != 200:
-            raise CommandError(f"{path} svarade {response.status_code}, inte 200.")
-        return len(captured)
+        client.force_login(member)
+        name = settings.SESSION_COOKIE_NAME
+        return f"{name}={client.cookies[name].value}"
 
-    def measure(self, name, mode, url, master_pid, seconds, connections):
-        """Load for req/s and latency, then CPU per request from answers fetched one at a time: a
-        load run ends with requests still in flight, which would blur the CPU count."""
-        status, _took = fetch(url)
-        if status != 200:
-            raise CommandError(f"{url} svarade {status}, inte 200.")
-        run_load(url, WARM_UP_SECONDS, connections)
+    def pages(self, reference):
+        """Every measured page, each forum page beside its plain-machina counterpart."""
+        long_topic = Topic.objects.select_related("forum").get(subject=seed.LONG_TOPIC_SUBJECT)
+        short_topic = Topic.objects.select_related("forum").get(slug="samtal-1")
+        forum = long_topic.forum
+        search = f"{reverse('search')}?q={seed.SEARCH_WORD}"
+        cookie = self.member_cookie()
+        machina = reference["cookie"]
+        pages = [
+            Page(report.BARE, report.BARE_MODE, BARE_PATH),
+            Page(report.CEILING, report.COLD, CEILING_PATH),
+            Page(report.CEILING, report.WARM, CEILING_PATH),
+        ]
+        for name, path in [
+            (report.HOME, "/"),
+            (report.NEWS_INDEX, NewsIndexPage.objects.get().url),
+            ("Nyhet", NewsPage.objects.get(slug=f"{seed.SLUG_PREFIX}nyhet-1").url),
+        ]:
+            pages += [Page(name, report.COLD, path), Page(name, report.WARM, path)]
+        for name, path, reference_path in [
+            (report.FORUM_INDEX, reverse("forum:index"), reference["index"]),
+            (report.FORUM_PAGE, forum_url(forum), reference["forum"]),
+            (report.TOPIC, topic_url(long_topic), reference["topic"]),
+        ]:
+            pages += [
+                Page(name, report.COLD, path),
+                Page(name, report.MACHINA, reference_path),
+                Page(name, report.MEMBER, path, cookie),
+                Page(name, report.MACHINA_MEMBER, reference_path, machina),
+                Page(name, report.WARM, path),
+            ]
+        pages += [
+            Page(report.SHORT_TOPIC, report.MEMBER, topic_url(short_topic), cookie),
+            Page("Bevakningar", report.MEMBER, reverse("forum_member:user_subscriptions"), cookie),
+            Page("Olästa trådar", report.MEMBER, reverse("forum_tracking:unread_topics"), cookie),
+            Page(report.SEARCH, report.COLD, search, connections=4),
+            Page(report.SEARCH, report.COLD, search, connections=16),
+            Page(report.SEARCH, report.WARM, search, connections=4),
+            Page(report.SEARCH, report.WARM, search, connections=16),
+        ]
+        return pages
+
+    def measure(self, page, url, master_pid, seconds, connections):
+        """Load for req/s and latency, then CPU, database time and queries per request from answers
+        fetched one at a time: a load run ends with requests still in flight, which would blur the
+        CPU count."""
+        answer = fetch(url, page.cookie)
+        if answer.status != 200:
+            raise CommandError(f"{url} svarade {answer.status}, inte 200.")
+        run_load(url, WARM_UP_SECONDS, connections, page.cookie)
         wait_until_idle(master_pid)
-        load = run_load(url, seconds, connections)
+        load = run_load(url, seconds, connections, page.cookie)
         if load.requests < MIN_REQUESTS:
             # A page this slow gets one longer run, so that its latency rests on a few answers.
             wait_until_idle(master_pid)
-            load = run_load(url, seconds * SLOW_PAGE_FACTOR, connections)
+            load = run_load(url, seconds * SLOW_PAGE_FACTOR, connections, page.cookie)
         wait_until_idle(master_pid)
         cpu_before = workers_cpu_seconds(master_pid)
-        deadline = time.monotonic() + seconds
-        cpu_requests = 0
-        while cpu_requests < CPU_REQUESTS and (cpu_requests == 0 or time.monotonic() < deadline):
-            fetch(url)
-            cpu_requests += 1
+        fetching_since = time.monotonic()
+        answers = []
+        while True:
+            answers.append(fetch(url, page.cookie))
+            fetching = time.monotonic() - fetching_since
+            if fetching >= seconds or (len(answers) >= CPU_REQUESTS and fetching >= CPU_SECONDS):
+                break
         wait_until_idle(master_pid)
         cpu = workers_cpu_seconds(master_pid) - cpu_before
-        row = report.Row(name, mode, load, cpu, cpu_requests, None)
-        cost = row.cpu_ms_per_request
-        self.stdout.write(f"  {name}: {load.per_second:.1f} req/s, {cost:.1f} ms CPU/req ({cpu_requests} i följd)")
+        timed = [float(answer.headers[HEADER]) for answer in answers if HEADER in answer.headers]
+        queries = answers[-1].headers.get(QUERIES_HEADER)
+        row = report.Row(
+            page.name,
+            page.mode,
+            connections,
+            load,
+            cpu,
+            len(answers),
+            None if queries is None else int(queries),
+            sum(timed) / len(timed) if timed else None,
+        )
+        self.stdout.write(
+            f"  {page.name} ({page.mode}, {connections}): {load.per_second:.1f} req/s, "
+            f"{row.cpu_ms_per_request:.2f} ms CPU/req ({len(answers)} i följd)"
+        )
         return row

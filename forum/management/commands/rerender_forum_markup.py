@@ -1,7 +1,9 @@
-"""Renders every stored post, signature and forum description again with the current markup rules.
+"""Renders every stored post, signature, forum description and conclusion again with the current
+markup rules.
 
 machina keeps the rendered HTML next to the raw Markdown (``_content_rendered``,
-``_signature_rendered``, ``_description_rendered``) and shows the stored HTML. Run this after
+``_signature_rendered``, ``_description_rendered``) and shows the stored HTML; so do conclusions
+(``text_html``). Run this after
 changing forum/machina/markup.py.
 """
 
@@ -10,6 +12,7 @@ from django.db import transaction
 from machina.core.db.models import get_model
 
 from forum.machina.markup import render_markdown
+from forum.models import Conclusion
 
 Forum = get_model("forum", "Forum")
 Post = get_model("forum_conversation", "Post")
@@ -17,23 +20,29 @@ ForumProfile = get_model("forum_member", "ForumProfile")
 
 
 class Command(BaseCommand):
-    help = "Renderar om foruminlägg, signaturer och forumbeskrivningar med de nuvarande reglerna för säker markup."
+    help = (
+        "Renderar om foruminlägg, signaturer, forumbeskrivningar och slutsatser med de nuvarande reglerna "
+        "för säker markup."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
             posts = rerender(Post, "content")
             signatures = rerender(ForumProfile, "signature")
             descriptions = rerender(Forum, "description")
+            conclusions = rerender(Conclusion, "text", "text_html")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Renderade om {posts} inlägg, {signatures} signaturer och {descriptions} forumbeskrivningar."
+                f"Renderade om {posts} inlägg, {signatures} signaturer, {descriptions} forumbeskrivningar "
+                f"och {conclusions} slutsatser."
             )
         )
 
 
-def rerender(model, field_name):
-    """Updates the stored HTML of field_name where it differs from a fresh rendering; returns how many."""
-    rendered_name = f"_{field_name}_rendered"
+def rerender(model, field_name, rendered_name=None):
+    """Updates the stored HTML of field_name (in rendered_name, machina's ``_<field>_rendered`` unless
+    given) where it differs from a fresh rendering; returns how many."""
+    rendered_name = rendered_name or f"_{field_name}_rendered"
     changed = []
     for obj in model.objects.only("pk", field_name, rendered_name).iterator():
         raw = obj.__dict__[field_name]

@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from home.demo import about, contact, directory, members, news
+from home.demo import about, conclusions, contact, directory, discussions, members, news
 from home.demo import events as demo_events
 from home.demo import forum as forum_demo
 from home.demo.images import ensure_image
@@ -142,6 +142,8 @@ class Command(BaseCommand):
             forum_demo.seed(self, home)
             demo_events.seed(self, home)
             news.seed(self, home)
+            discussions.seed(self, home)
+            conclusions.seed(self, home)
             self.order_menu(home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])

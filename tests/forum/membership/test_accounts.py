@@ -11,7 +11,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from forum.membership.forms import send_password_reset
-from forum.models import MemberProfile
+from forum.models import MemberProfile, NotificationSettings
 from tests.forum.factories import MemberProfileFactory, OrganisationFactory, UserFactory
 
 PASSWORD = "ett-riktigt-bra-losenord"
@@ -97,7 +97,7 @@ def test_registration_with_a_verified_domain_makes_a_member_once_the_address_is_
     assert not profile.is_approved  # opening the link (as mail scanners do) is not enough
     confirmed = client.post(link, follow=True)
 
-    assert confirmed.redirect_chain == [("/konto/logga-in/", 302)]
+    assert confirmed.redirect_chain == [("/konto/logga-in/?next=/forum/", 302)]
     assert "Din adress är bekräftad och du är nu medlem" in confirmed.content.decode()
     profile.refresh_from_db()
     assert profile.is_approved
@@ -352,3 +352,29 @@ def test_communicator_approves_a_waiting_member(client, home_page, mailoutbox, d
     assert profile.user.groups.filter(name="Medlemmar").exists()
     assert [message.to for message in mailoutbox] == [["vantar@foretag.se"]]
     assert "http://testserver/forum/" in mailoutbox[0].body
+
+
+def test_a_new_member_gets_e_mail_from_the_forum_only_when_ticking_the_unticked_boxes(client, home_page, organisation):
+    page = client.get("/konto/registrera/").content.decode()
+    for name in ("email_notices", "weekly_digest"):
+        checkbox = re.search(rf'<input type="checkbox" name="{name}"[^>]*>', page).group(0)
+        assert "checked" not in checkbox
+
+    client.post("/konto/registrera/", registration(organisation))
+    client.post(
+        "/konto/registrera/",
+        registration(organisation, email="bo@huddinge.se", display_name="Bo B", email_notices="on", weekly_digest="on"),
+    )
+
+    chose_nothing = NotificationSettings.objects.get(user__email="anna.svensson@huddinge.se")
+    assert (chose_nothing.reply_email, chose_nothing.mention_email, chose_nothing.digest_frequency) == (
+        "never",
+        "never",
+        "never",
+    )
+    chose_both = NotificationSettings.objects.get(user__email="bo@huddinge.se")
+    assert (chose_both.reply_email, chose_both.mention_email, chose_both.digest_frequency) == (
+        "immediately",
+        "immediately",
+        "weekly",
+    )

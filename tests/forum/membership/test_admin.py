@@ -142,7 +142,9 @@ def test_yes_and_no_in_swedish_in_listings_and_on_inspect_pages(client, communic
     assert members[0][-1] == "Nej"
     assert organisations[0][-1] == "Ja"
     assert "<dd>Nej</dd>" in re.sub(r"\s+", "", inspected)
-    assert "True" not in inspected and "False" not in inspected
+    details = BeautifulSoup(inspected, "html.parser").find("main").find("dl").get_text()
+    assert "True" not in details and "False" not in details
+    assert "None" not in details, "an empty field (no organisation created yet) shows a dash"
 
 
 def test_times_are_shown_in_swedish_local_time(client, communicator):

@@ -1,0 +1,1 @@
+"""Conclusions (slutsatser): a conversation closed with a recorded outcome."""
