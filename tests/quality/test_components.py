@@ -45,6 +45,7 @@ FORM_TEMPLATES = {
     "membership/application_form.html",
     "moderation/report_post.html",
     "moderation/report_queue.html",
+    "notifications/settings.html",
 }
 
 # Ways of rendering a field other than the component: Django's own layouts and widgets, a field's
