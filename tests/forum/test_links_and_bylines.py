@@ -8,24 +8,29 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from machina.core.db.models import get_model
 
 from forum.machina.links import forum_url, profile_url, topic_url
 from forum.templatetags.arena_forum import forum_time
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, TopicFactory, UserFactory
 
+Topic = get_model("forum_conversation", "Topic")
+
 
 @pytest.mark.django_db
-def test_links_read_as_reverse_writes_them_for_subjects_with_swedish_letters(public_forum):
+def test_links_read_as_reverse_writes_them_with_swedish_letters_in_the_slugs(public_forum):
     public_forum.name = "Företagsklimat & året som gått"
     public_forum.save()
     topic = TopicFactory(forum=public_forum, subject="Möte på Södertörn?")
+    # Slugs written before they were made ASCII keep their letters.
+    Topic.objects.filter(pk=topic.pk).update(slug="möte-på-södertörn")
+    topic.refresh_from_db()
 
-    assert topic.slug == "mote-pa-sodertorn"
     assert topic_url(topic) == reverse(
         "forum_conversation:topic",
         kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},
     )
-    assert topic_url(topic).isascii()
+    assert "%C3%B6" in topic_url(topic)
     assert forum_url(public_forum) == reverse("forum:forum", kwargs={"slug": public_forum.slug, "pk": public_forum.pk})
     assert profile_url(42) == reverse("forum_member:profile", args=[42])
 
