@@ -10,7 +10,8 @@ factories, which are meant to be subclassed, and every write in one transaction:
 - the topic and reply forms, which keep posts to a length, show an invalid poll question's errors
   and start topics only in forums (topic_form.py);
 - the views that list posts, following visibility.py (visible_views.py);
-- the forum profile form, with pixel limits on the avatar (profile_form.py).
+- the forum profile form, with pixel limits on the avatar (profile_form.py);
+- the list of unread topics, picked by the database a page at a time (tracking.py).
 
 machina writes a new topic, its first post and the topic's and forum's counters in separate
 commits; a worker killed in between left a topic without posts, or counters one off. Every view of
@@ -31,11 +32,13 @@ from forum.permissions import members_only
 
 from .profile_form import ArenaForumProfileUpdateView
 from .topic_form import ArenaPostCreateView, ArenaPostUpdateView, ArenaTopicCreateView, ArenaTopicUpdateView
+from .tracking import ArenaUnreadTopicsView
 from .visible_views import VisibleForumProfileDetailView, VisibleTopicsFeed, VisibleTopicView, VisibleUserPostsView
 
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
 ForumFeedsURLPatternsFactory = get_class("forum_feeds.urls", "ForumFeedsURLPatternsFactory")
 ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
+ForumTrackingURLPatternsFactory = get_class("forum_tracking.urls", "ForumTrackingURLPatternsFactory")
 
 
 class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
@@ -48,6 +51,10 @@ class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
 
 class ArenaFeedsURLPatternsFactory(ForumFeedsURLPatternsFactory):
     latest_topics_feed = VisibleTopicsFeed
+
+
+class ArenaTrackingURLPatternsFactory(ForumTrackingURLPatternsFactory):
+    unread_topics_view = ArenaUnreadTopicsView
 
 
 class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
@@ -68,6 +75,7 @@ class ArenaBoardURLPatternsFactory(BoardURLPatternsFactory):
     conversation_urlpatterns_factory = ArenaConversationURLPatternsFactory()
     feeds_urlpatterns_factory = ArenaFeedsURLPatternsFactory()
     member_urlpatterns_factory = MembersOnlyMemberURLPatternsFactory()
+    tracking_urlpatterns_factory = ArenaTrackingURLPatternsFactory()
 
     def get_urlpatterns(self):
         return with_atomic_writes(super().get_urlpatterns())

@@ -4,6 +4,7 @@ when nothing is new costs one query and writes nothing (forum/machina/tracking.p
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from machina.core.db.models import get_model
 
 from forum.machina.links import topic_url
@@ -61,3 +62,36 @@ def test_reading_a_topic_again_writes_no_read_mark(client, public_forum):
     assert len(tracking) == 1
     assert not tracking[0].startswith(("UPDATE", "INSERT", "DELETE"))
     assert TopicReadTrack.objects.get(topic=topic, user=reader).mark_time == marked
+
+
+def unread_list(client):
+    """The subjects on the member's page of unread topics, in its order."""
+    soup = BeautifulSoup(client.get(reverse("forum_tracking:unread_topics")).content, "html.parser")
+    return [link.get_text(strip=True) for link in soup.select("main tbody .forum-table__link")]
+
+
+def test_the_unread_list_follows_machinas_rules_for_topic_and_forum_marks(client, public_forum, members_forum):
+    reader, writer = ForumMemberFactory(), ForumMemberFactory()
+    with notifications_muted():
+        summer = PostFactory(topic__forum=public_forum, topic__subject="Sommarjobb", topic__poster=writer).topic
+        PostFactory(topic__forum=public_forum, topic__subject="Praktik", topic__poster=writer)
+        PostFactory(topic__forum=members_forum, topic__subject="Årsmötet", topic__poster=writer)
+    client.force_login(reader)
+    never_read = unread_list(client)
+
+    client.get(topic_url(summer))
+    after_reading = unread_list(client)
+    with notifications_muted():
+        PostFactory(topic=summer, poster=writer, subject="Re: Sommarjobb")
+    after_reply = unread_list(client)
+    client.post(reverse("forum_tracking:mark_all_forums_read"))
+    all_marked = unread_list(client)
+    with notifications_muted():
+        PostFactory(topic__forum=members_forum, topic__subject="Nytt efteråt", topic__poster=writer)
+
+    # The newest activity first, as machina lists them.
+    assert never_read == ["Årsmötet", "Praktik", "Sommarjobb"]
+    assert after_reading == ["Årsmötet", "Praktik"]
+    assert after_reply == ["Sommarjobb", "Årsmötet", "Praktik"]
+    assert all_marked == []
+    assert unread_list(client) == ["Nytt efteråt"]
