@@ -116,9 +116,9 @@ class SiteSettings(BaseSiteSetting):
         links = [("LinkedIn", self.linkedin_url), ("Facebook", self.facebook_url), ("Instagram", self.instagram_url)]
         return [(name, url) for name, url in links if url]
 
-    @cached_property
-    def linked_pages(self):
-        """{id: page} of the live, public pages the settings link to, in one query."""
+    @property
+    def linked_page_ids(self):
+        """The ids of the pages the settings link to."""
         page_ids = [
             self.english_page_id,
             self.easy_read_page_id,
@@ -126,7 +126,13 @@ class SiteSettings(BaseSiteSetting):
             self.cookie_page_id,
             self.accessibility_page_id,
         ]
-        return Page.objects.live().public().in_bulk([page_id for page_id in page_ids if page_id])
+        return [page_id for page_id in page_ids if page_id]
+
+    @cached_property
+    def linked_pages(self):
+        """{id: page} of the live, public pages the settings link to, in one query. The site's
+        layout (navigation_tags.site_layout) sets them from the query of its menu instead."""
+        return Page.objects.live().public().in_bulk(self.linked_page_ids)
 
     @property
     def legal_pages(self):

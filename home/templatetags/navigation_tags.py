@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -63,13 +64,19 @@ def build_site_layout(request, site):
     if site is None:
         footer = render_to_string("components/footer.html", {"request": request})
         return {"menu": [], "footer": footer, "language_links": []}
-    pages = list(site.root_page.get_children().live().public().in_menu())
+    site_settings = SiteSettings.for_request(request)
+    # The menu's pages and the pages the settings link to, in one query (and one look-up of the
+    # private sections, which each .public() costs).
+    root, linked_ids = site.root_page, site_settings.linked_page_ids
+    in_menu = Page.objects.child_of_q(root) & Page.objects.in_menu_q()
+    found = list(Page.objects.live().public().filter(in_menu | Q(pk__in=linked_ids)).order_by("path"))
+    site_settings.linked_pages = {page.pk: page for page in found if page.pk in linked_ids}
+    pages = [page for page in found if page.show_in_menus and page.is_child_of(root)]
     menu = [{"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)} for page in pages]
     # The forum is no page: it follows the news (reading what happens, then taking part), or
     # comes last in a menu without them.
     news_at = next((at for at, page in enumerate(pages) if page.specific_class is NewsIndexPage), len(pages) - 1)
     menu.insert(news_at + 1, {"pk": None, "path": None, "title": "Forum", "url": reverse("forum:index")})
-    site_settings = SiteSettings.for_request(request)
     footer = render_to_string("components/footer.html", {"site_settings": site_settings, "request": request})
     language_links = [
         {"word": word, "lang": lang, "url": page.get_url(request)} for word, lang, page in site_settings.language_links
