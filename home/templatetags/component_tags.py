@@ -71,7 +71,9 @@ def labelled(row, head):
 
 @register.filter
 def machine_date(value):
-    """A date or a datetime as a <time> element's datetime attribute (a datetime in local time)."""
+    """A date or a datetime as a <time> element's datetime attribute (a datetime in local time, to
+    the second: HTML allows at most three decimals of a second, and Python's isoformat writes six)."""
     if isinstance(value, datetime.datetime):
+        value = value.replace(microsecond=0)
         return dateformat.format(timezone.localtime(value) if timezone.is_aware(value) else value, "c")
     return value.isoformat()
