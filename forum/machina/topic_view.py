@@ -12,9 +12,20 @@ from forum.models import PageDiscussion
 
 Topic = get_model("forum_conversation", "Topic")
 TopicView = get_class("forum_conversation.views", "TopicView")
+TopicPollVoteForm = get_class("forum_conversation.forum_polls.forms", "TopicPollVoteForm")
+
+
+class PollVoteForm(TopicPollVoteForm):
+    """machina's vote form, each option named by its text alone (not "<topic> - <option>")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["options"].label_from_instance = lambda option: option.text
 
 
 class ArenaTopicView(TopicView):
+    poll_form_class = PollVoteForm
+
     def get_topic(self):
         if not hasattr(self, "topic"):
             user = self.request.user

@@ -5,7 +5,7 @@ ended last midnight (daily) or last Monday at midnight (weekly), Swedish time. E
 
 - the notices they chose to get "i sammanfattningen" and have not read (replies, mentions, new
   topics in forums they follow, conclusions);
-- new topics and busy conversations (at least BUSY_POSTS new posts) of the period, in the forums
+- new topics, busy conversations (at least BUSY_POSTS new posts) and conclusions of the period, in the forums
   the member may read (machina's permissions, per member, from the permissions cached per group
   set), except their own topics and topics they have read since their last post;
 - what other parts of the site register with ``register_digest_source`` (``home`` registers
@@ -97,7 +97,7 @@ def unsubscribe_token(user):
 
 
 def _forum_topics(start, end):
-    """The period's new topics and busy conversations, newest first, with their forums."""
+    """The period's new topics, busy conversations and topics concluded, with their forums."""
     visible = Topic.objects.filter(approved=True).select_related("forum")
     new = list(visible.filter(created__gte=start, created__lt=end).order_by("-created")[:200])
     busy = list(
@@ -109,7 +109,12 @@ def _forum_topics(start, end):
         .filter(new_posts__gte=BUSY_POSTS)
         .order_by("-new_posts", "-last_post_on")[:200]
     )
-    return new, busy
+    concluded = list(
+        visible.filter(conclusion__concluded_at__gte=start, conclusion__concluded_at__lt=end).order_by(
+            "-conclusion__concluded_at"
+        )[:200]
+    )
+    return new, busy, concluded
 
 
 def _read_topics(users, topics):
@@ -167,7 +172,7 @@ def send_digests(frequency, now=None):
     users = recipients(frequency, end)
     if not users:
         return 0
-    new_topics, busy_topics = _forum_topics(start, end)
+    new_topics, busy_topics, concluded_topics = _forum_topics(start, end)
     read = _read_topics(users, new_topics + busy_topics)
     notices = _digest_notices(users, start, end)
     sections = [(source.heading, source.collect(start, end)) for source in _sources]
@@ -178,8 +183,9 @@ def send_digests(frequency, now=None):
         user._arena_forum_groups = {group.name for group in user.groups.all()}
 
         mine = notices.get(user.pk, [])
+        told = {notice.topic_id for notice in mine}
         # Topics the member started, has read since, or hears about under "Till dig" already.
-        skipped = read.get(user.pk, set()) | {notice.topic_id for notice in mine}
+        skipped = read.get(user.pk, set()) | told
 
         def fresh(topics, user=user, skipped=skipped):
             chosen = []
@@ -201,13 +207,17 @@ def send_digests(frequency, now=None):
             "notices": [(describe(notice), absolute_url(link(notice))) for notice in mine],
             "new_topics": [(topic, absolute_url(topic_url(topic))) for topic in fresh(new_topics)],
             "busy_topics": [(topic, absolute_url(topic_url(topic))) for topic in fresh(busy_topics)],
+            # A conclusion is news even in a topic the member has read; not twice if under "Till dig".
+            "concluded_topics": [
+                (topic, absolute_url(topic_url(topic))) for topic in fresh(concluded_topics, skipped=told)
+            ],
             "sections": [
                 (heading, [(item, absolute_url(item.path)) for item in items]) for heading, items in sections if items
             ],
             "unsubscribe_url": absolute_url(reverse("digest_unsubscribe", args=[unsubscribe_token(user)])),
             "settings_url": absolute_url(reverse("notices:settings")),
         }
-        if not (context["notices"] or context["new_topics"] or context["busy_topics"] or context["sections"]):
+        if not any(context[key] for key in ("notices", "new_topics", "busy_topics", "concluded_topics", "sections")):
             continue
         sent += _record_and_enqueue(user, frequency, start, end, context)
     return sent

@@ -4,7 +4,7 @@ import datetime
 
 from django import template
 from django.template.base import token_kwargs
-from django.utils import dateformat, timezone
+from django.utils import timezone
 
 register = template.Library()
 
@@ -72,8 +72,7 @@ def labelled(row, head):
 @register.filter
 def machine_date(value):
     """A date or a datetime as a <time> element's datetime attribute (a datetime in local time, to
-    the second: HTML allows at most three decimals of a second, and Python's isoformat writes six)."""
+    the second: HTML allows no more than three digits of a fraction)."""
     if isinstance(value, datetime.datetime):
-        value = value.replace(microsecond=0)
-        return dateformat.format(timezone.localtime(value) if timezone.is_aware(value) else value, "c")
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).replace(microsecond=0).isoformat()
     return value.isoformat()

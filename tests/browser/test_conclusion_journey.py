@@ -4,9 +4,17 @@ the participants hear of it, and once a plan's goal cites it both link to each o
 
 from playwright.sync_api import expect
 
+from forum.models import Conclusion
 from tests.browser.test_member_journey import logged_in_page
-from tests.forum.factories import ForumModeratorFactory, MemberProfileFactory, PostFactory
-from tests.home.factories import ActivityPlanIndexPageFactory, ActivityPlanPageFactory, ConclusionIndexPageFactory
+from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, MemberProfileFactory, PostFactory
+from tests.home.factories import (
+    ActivityPlanIndexPageFactory,
+    ActivityPlanPageFactory,
+    CommunicatorFactory,
+    ConclusionIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 
 def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
@@ -74,3 +82,60 @@ def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
     expect(page.get_by_role("heading", level=1)).to_have_text("Praktik i äldreomsorgen")
     page.get_by_role("link", name="Fler praktikplatser (Verksamhetsplan 2027)").click()
     expect(page.get_by_role("heading", name="Fler praktikplatser")).to_be_visible()
+
+
+def test_the_dialogue_loop_from_a_news_item_to_the_plan(browser, site_url, home_page, public_forum, mailoutbox):
+    conclusions = ConclusionIndexPageFactory(parent=home_page)
+    news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Nya bostäder i Flemingsberg")
+    plan = ActivityPlanPageFactory(parent=ActivityPlanIndexPageFactory(parent=home_page), year=2027)
+    member = MemberProfileFactory(user=ForumMemberFactory(), organisation__sector="naringsliv").user
+
+    # A communicator asks for a conversation about the news item in the admin and publishes it.
+    editor = logged_in_page(browser, site_url, CommunicatorFactory())
+    editor.goto(f"{site_url}/admin/pages/{news.pk}/edit/")
+    editor.get_by_label("Eller starta ett nytt samtal i forumet").select_option(label=public_forum.name)
+    editor.get_by_role("button", name="Fler åtgärder").click()
+    editor.get_by_role("button", name="Publicera").click()
+    expect(editor.get_by_text("publicerad", exact=False).first).to_be_visible()
+
+    # A visitor sees the panel; a member replies from it.
+    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor.goto(site_url + news.url)
+    panel = visitor.locator(".discussion-panel")
+    expect(panel).to_contain_text("1 inlägg.")
+    member_page = logged_in_page(browser, site_url, member)
+    member_page.goto(site_url + news.url)
+    member_page.locator(".discussion-panel").get_by_role("link", name="Delta i samtalet").click()
+    member_page.get_by_label("Meddelande").fill("Vi vill gärna ha lokaler i bottenvåningen.")
+    member_page.get_by_role("button", name="Skicka").click()
+    expect(member_page.get_by_text("Vi vill gärna ha lokaler i bottenvåningen.")).to_be_visible()
+    topic_path = member_page.url.split("?")[0].removeprefix(site_url)
+
+    # The next anonymous visitor sees the new count.
+    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor.goto(site_url + news.url)
+    expect(visitor.locator(".discussion-panel")).to_contain_text("2 inlägg.")
+
+    # A moderator concludes; a goal of the plan cites the conclusion.
+    moderator = logged_in_page(browser, site_url, ForumModeratorFactory())
+    moderator.goto(site_url + topic_path)
+    moderator.get_by_role("link", name="Avsluta med en slutsats").click()
+    moderator.get_by_label("Slutsats", exact=False).first.fill("Bottenvåningarna planeras för småföretag.")
+    moderator.get_by_role("button", name="Avsluta med slutsatsen").click()
+    expect(moderator.get_by_text("Samtalet har fått sin slutsats.")).to_be_visible()
+    topic = Conclusion.objects.get().topic
+    plan.focus_areas = [
+        ("goal", {"title": "Levande bottenvåningar", "status": "pagar", "conclusions": [topic.conclusion]})
+    ]
+    plan.save_revision().publish()
+
+    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor.goto(site_url + topic_path)
+    expect(visitor.locator(".conclusion")).to_contain_text("Bottenvåningarna planeras för småföretag.")
+    visitor.goto(site_url + conclusions.url)
+    expect(visitor.get_by_role("link", name=topic.subject)).to_be_visible()
+    assert (
+        "Bottenvåningarna planeras för småföretag." in visitor.request.get(site_url + conclusions.url + "feed/").text()
+    )
+    visitor.goto(site_url + plan.url)
+    expect(visitor.locator(".goal__conclusions").get_by_role("link", name=topic.subject)).to_be_visible()

@@ -9,8 +9,12 @@ def test_visitor_follows_the_menu_to_a_page(page, site_url, home_page):
     )
 
     page.goto(site_url + "/")
-    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Vår verksamhet").click()
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    menu.get_by_role("link", name="Vår verksamhet").click()
 
     expect(page).to_have_url(site_url + "/var-verksamhet/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Vår verksamhet")
-    expect(page.get_by_role("link", name="Vår verksamhet")).to_have_attribute("aria-current", "page")
+    expect(menu.get_by_role("link", name="Vår verksamhet")).to_have_attribute("aria-current", "page")
+    breadcrumbs = page.get_by_role("navigation", name="Du är här").get_by_role("link")
+    expect(breadcrumbs).to_have_text(["Startsida", "Vår verksamhet"])
+    expect(breadcrumbs.last).to_have_attribute("aria-current", "page")

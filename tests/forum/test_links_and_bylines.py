@@ -8,10 +8,13 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from machina.core.db.models import get_model
 
 from forum.machina.links import forum_url, profile_url, topic_url
 from forum.templatetags.arena_forum import forum_time
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, TopicFactory, UserFactory
+
+Topic = get_model("forum_conversation", "Topic")
 
 
 @pytest.mark.django_db
@@ -19,8 +22,10 @@ def test_links_read_as_reverse_writes_them_with_swedish_letters_in_the_slugs(pub
     public_forum.name = "Företagsklimat & året som gått"
     public_forum.save()
     topic = TopicFactory(forum=public_forum, subject="Möte på Södertörn?")
+    # Slugs written before they were made ASCII keep their letters.
+    Topic.objects.filter(pk=topic.pk).update(slug="möte-på-södertörn")
+    topic.refresh_from_db()
 
-    assert topic.slug == "möte-på-södertörn"
     assert topic_url(topic) == reverse(
         "forum_conversation:topic",
         kwargs={"forum_slug": public_forum.slug, "forum_pk": public_forum.pk, "slug": topic.slug, "pk": topic.pk},

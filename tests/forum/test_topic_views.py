@@ -1,6 +1,7 @@
 """A topic's view count: counted in the shared cache without a database write per view, and added
 to the topic by `manage.py flush_topic_views` (every minute from cron)."""
 
+import re
 from unittest import mock
 
 import pytest
@@ -13,7 +14,7 @@ from machina.core.db.models import get_model
 from arena.page_cache import invalidate_cached_pages
 from forum.machina.links import topic_url
 from forum.machina.view_counts import counter_key
-from tests.forum.factories import ForumMemberFactory, PostFactory
+from tests.forum.factories import ForumMemberFactory, PostFactory, TopicPollFactory, TopicPollOptionFactory
 
 Topic = get_model("forum_conversation", "Topic")
 
@@ -70,3 +71,15 @@ def test_the_page_is_shown_uncounted_when_the_cache_cannot_be_reached(client, pu
 
     assert "Vi tar emot två i augusti." in response.content.decode()
     assert Topic.objects.get(pk=topic.pk).views_count == 0
+
+
+def test_a_polls_options_are_named_by_their_text_alone(client, public_forum):
+    poll = TopicPollFactory(topic=PostFactory(topic__forum=public_forum, topic__subject="Mötestider").topic)
+    for text in ("Förmiddag", "Eftermiddag"):
+        TopicPollOptionFactory(poll=poll, text=text)
+    client.force_login(ForumMemberFactory())
+
+    page = client.get(topic_url(poll.topic)).content.decode()
+
+    assert re.search(r"<label[^>]*>\s*<input[^>]*>\s*Förmiddag\s*</label>", page), page
+    assert "Mötestider - Förmiddag" not in page

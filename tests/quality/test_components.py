@@ -3,6 +3,7 @@ templates/components/form_field.html, every paginated list through components/pa
 every badge, notice, card, breadcrumb trail and reflowing table through its own component, and
 site.css defines each component's rule-set once. The pattern page shows them all, for developers."""
 
+import datetime
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.urls import reverse
 
+from home.templatetags.component_tags import machine_date
 from tests.forum.factories import ForumMemberFactory, PostFactory
 from tests.forum.helpers import post_create_url, topic_create_url
 from tests.home.factories import ContactPageFactory
@@ -43,6 +45,7 @@ FORM_TEMPLATES = {
     "membership/application_form.html",
     "moderation/report_post.html",
     "moderation/report_queue.html",
+    "notifications/settings.html",
 }
 
 # Ways of rendering a field other than the component: Django's own layouts and widgets, a field's
@@ -238,3 +241,10 @@ def test_new_topic_reply_and_report(member_client, public_forum, url):
     # What a browser sends for the form left empty.
     sent_empty = {"subject": "", "content": "", "reason": ""}
     assert_errors_through_component(member_client.post(url(post), sent_empty).content.decode())
+
+
+def test_a_card_dates_to_the_second_as_html_allows():
+    from_the_clock = datetime.datetime(2026, 11, 30, 6, 49, 50, 790095, tzinfo=datetime.UTC)
+
+    assert machine_date(from_the_clock) == "2026-11-30T07:49:50+01:00"
+    assert machine_date(datetime.date(2026, 3, 12)) == "2026-03-12"

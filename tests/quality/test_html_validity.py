@@ -30,9 +30,7 @@ def test_public_member_and_moderator_pages_are_valid_html(
     member_forms_with_errors,
     tmp_path,
 ):
-    java = shutil.which("java")
-    if not java or not VNU_JAR.exists():
-        missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
+    java = nu_checker_java()
     member = logged_in(audit_member)
     audits = (
         (client, audited_urls),
@@ -81,9 +79,7 @@ def test_public_member_and_moderator_pages_are_valid_html(
 
 
 def test_the_pattern_page_is_valid_html(client, developer_audited_urls, tmp_path):
-    java = shutil.which("java")
-    if not java or not VNU_JAR.exists():
-        missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
+    java = nu_checker_java()
     responses = {}
     for name, path in developer_audited_urls.items():
         response = client.get(path)
@@ -93,6 +89,14 @@ def test_the_pattern_page_is_valid_html(client, developer_audited_urls, tmp_path
     errors = vnu_errors(java, responses, tmp_path)
 
     assert not errors, "\n".join(errors)
+
+
+def nu_checker_java():
+    """The java that runs the Nu HTML Checker; the test stops as a missing tool without them."""
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        missing_tool("Java och vnu-jar behövs: apt-get install default-jre-headless; npm ci --ignore-scripts.")
+    return java
 
 
 def vnu_errors(java, responses, tmp_path):

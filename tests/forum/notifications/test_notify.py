@@ -1,6 +1,7 @@
 """notify(): the one way every feature tells members something, in the site and by e-mail."""
 
 import pytest
+from django.urls import reverse
 
 from forum.models import Notice, NotificationSettings
 from forum.notifications.services import notify
@@ -68,3 +69,19 @@ def test_nobody_hears_about_a_forum_they_may_not_read_nor_twice(post, mailoutbox
 
     assert list(Notice.objects.values_list("recipient", flat=True)) == [post.poster.pk]
     assert len(mailoutbox) == 1
+
+
+def test_a_reaction_tells_the_author_in_the_site_once_however_often_it_is_toggled(
+    client, post, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(named("Cykel-Bo"))
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("forum_react", args=[post.pk]), {"kind": "thanks"})
+
+    [notice] = Notice.objects.filter(recipient=post.poster)
+    assert (notice.kind, notice.text) == (Notice.Kind.REACTION, "Tack")
+    assert mailoutbox == []
+    client.force_login(post.poster)
+    page = client.get(reverse("notices:list")).content.decode()
+    assert "Cykel-Bo reagerade på ditt inlägg i ämnet ”Cykelvägar” (Tack)." in page
