@@ -48,6 +48,8 @@ def test_the_next_three_activities_with_date_place_and_seats_left(client, home_p
     assert titles == ["Frukostmöte om jobben", "Studiebesök", "Seminarium"]
     text = activities.get_text(" ", strip=True)
     assert soon.time_display in text
+    # To the second: a <time datetime> with microseconds is not valid HTML.
+    assert activities.find("time")["datetime"] == timezone.localtime(soon.start).replace(microsecond=0).isoformat()
     assert "Flemingsbergs station" in text
     assert "2 platser kvar" in text
     assert "1 plats kvar" in text
