@@ -17,6 +17,7 @@ from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .conclusions import ConclusionIndexPage
 from .events import EventIndexPage, EventPage
 from .mixins import IntroductionMixin, PictureMixin, with_pictures
 from .news import NEWEST_FIRST, NewsIndexPage, NewsPage
@@ -97,7 +98,7 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         private = Page.objects.private_q()
         plan = self.newest_activity_plan(private)
         news = with_pictures(self.public_descendants(NewsPage, private).order_by(*NEWEST_FIRST))
-        news_index, event_index = self.section_indexes(private)
+        news_index, event_index, conclusion_index = self.section_indexes(private)
         return {
             "activity_plan": {**link(plan), "year": plan.year, "summary": plan.summary} if plan else None,
             "latest_news": [news_card(item, item.get_url(request)) for item in news[:LATEST_NEWS]],
@@ -114,6 +115,7 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
                 for event in self.upcoming_events(private)
             ],
             "event_index": link(event_index) if event_index else None,
+            "conclusion_index": link(conclusion_index) if conclusion_index else None,
             "latest_topics": self.latest_public_topics(),
         }
 
@@ -128,12 +130,14 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         )
 
     def section_indexes(self, private=None):
-        """The first news index and the first event index below this page (or None), in one query."""
-        indexes = self.public_descendants(Page, private).type(NewsIndexPage, EventIndexPage).specific(defer=True)
+        """The first news index, event index and conclusions page below this page (or None), in one
+        query."""
+        sections = (NewsIndexPage, EventIndexPage, ConclusionIndexPage)
+        indexes = self.public_descendants(Page, private).type(*sections).specific(defer=True)
         first = {}
         for page in indexes.order_by("path"):
             first.setdefault(type(page), page)
-        return first.get(NewsIndexPage), first.get(EventIndexPage)
+        return tuple(first.get(section) for section in sections)
 
     def upcoming_events(self, private=None):
         """The next events that have not ended, each with its number of registrations, in one query."""
