@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from forum.machina.links import topic_url
@@ -17,9 +17,10 @@ from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage
+from .conclusions import ConclusionIndexPage
 from .events import EventIndexPage, EventPage
-from .mixins import IntroductionMixin, PictureMixin
-from .news import NewsIndexPage, NewsPage, news_with_images
+from .mixins import IntroductionMixin, PictureMixin, with_pictures
+from .news import NEWEST_FIRST, NewsIndexPage, NewsPage
 
 # How many of each the start page shows.
 UPCOMING_EVENTS = 3
@@ -93,10 +94,11 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         def link(page):
             return {"url": page.get_url(request), "title": page.title}
 
-        plan = self.newest_activity_plan()
-        news = news_with_images(NewsPage.objects.live().public().descendant_of(self).defer_streamfields())
-        news_index = NewsIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
-        event_index = EventIndexPage.objects.live().public().descendant_of(self).defer_streamfields().first()
+        # Which sections are private, read once for every list below (public() reads it per list).
+        private = Page.objects.private_q()
+        plan = self.newest_activity_plan(private)
+        news = with_pictures(self.public_descendants(NewsPage, private).order_by(*NEWEST_FIRST))
+        news_index, event_index, conclusion_index = self.section_indexes(private)
         return {
             "activity_plan": {**link(plan), "year": plan.year, "summary": plan.summary} if plan else None,
             "latest_news": [news_card(item, item.get_url(request)) for item in news[:LATEST_NEWS]],
@@ -110,20 +112,38 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
                     "cancelled": event.is_cancelled,
                     "seats_left": max(event.capacity - event.registration_count, 0) if event.capacity else None,
                 }
-                for event in self.upcoming_events()
+                for event in self.upcoming_events(private)
             ],
             "event_index": link(event_index) if event_index else None,
+            "conclusion_index": link(conclusion_index) if conclusion_index else None,
             "latest_topics": self.latest_public_topics(),
         }
 
-    def upcoming_events(self):
+    def public_descendants(self, model, private=None):
+        """The live pages of ``model`` below this one outside private sections, without their
+        streamfields; ``private`` (``Page.objects.private_q()``) lets several lists share one read."""
+        return (
+            model.objects.live()
+            .descendant_of(self)
+            .exclude(Page.objects.private_q() if private is None else private)
+            .defer_streamfields()
+        )
+
+    def section_indexes(self, private=None):
+        """The first news index, event index and conclusions page below this page (or None), in one
+        query."""
+        sections = (NewsIndexPage, EventIndexPage, ConclusionIndexPage)
+        indexes = self.public_descendants(Page, private).type(*sections).specific(defer=True)
+        first = {}
+        for page in indexes.order_by("path"):
+            first.setdefault(type(page), page)
+        return tuple(first.get(section) for section in sections)
+
+    def upcoming_events(self, private=None):
         """The next events that have not ended, each with its number of registrations, in one query."""
         return (
-            EventPage.objects.live()
-            .public()
-            .descendant_of(self)
+            self.public_descendants(EventPage, private)
             .filter(end__gte=timezone.now())
-            .defer_streamfields()
             .annotate(registration_count=Count("registrations"))
             .order_by("start", "pk")[:UPCOMING_EVENTS]
         )
@@ -150,8 +170,6 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
             for topic in topics
         ]
 
-    def newest_activity_plan(self):
+    def newest_activity_plan(self, private=None):
         """The published, public plan for the latest year (a newer draft stays hidden), in one query."""
-        return (
-            ActivityPlanPage.objects.live().public().descendant_of(self).defer_streamfields().order_by("-year").first()
-        )
+        return self.public_descendants(ActivityPlanPage, private).order_by("-year").first()

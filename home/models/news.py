@@ -22,10 +22,14 @@ from .mixins import DiscussionMixin, IntroductionMixin, PictureMixin, with_pictu
 NEWS_PER_PAGE = 10
 
 
+# The order news are listed in everywhere.
+NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
+
+
 def news_with_images(queryset):
     """``queryset`` of news pages, newest first, with their images, renditions and tags fetched
     in a fixed number of queries however many rows there are."""
-    return with_pictures(queryset.order_by("-date", "-first_published_at", "-pk").prefetch_related("tags"))
+    return with_pictures(queryset.order_by(*NEWEST_FIRST).prefetch_related("tags"))
 
 
 class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):

@@ -65,18 +65,26 @@ def page(browser):
 
 
 @pytest.fixture
-def site_url(live_server, home_page):
-    """The live server's address, with the home page as the root of its site."""
-    Site.objects.filter(pk=home_page.get_site().pk).update(hostname="localhost", port=live_server.thread.port)
+def live_site_url(live_server, settings):
+    """The live server's address as the site's public address (SITE_URL, arena/links.py): the
+    absolute links in e-mails and feeds then lead a browser back to the live server."""
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
     return live_server.url
 
 
 @pytest.fixture
-def demo_site_url(live_server, media_root):
+def site_url(live_server, live_site_url, home_page):
+    """The live server's address, with the home page as the root of its site."""
+    Site.objects.filter(pk=home_page.get_site().pk).update(hostname="localhost", port=live_server.thread.port)
+    return live_site_url
+
+
+@pytest.fixture
+def demo_site_url(live_server, live_site_url, media_root):
     """The live server's address, serving the demo content that `make run` seeds."""
     call_command("seed_demo", stdout=StringIO())
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
-    return live_server.url
+    return live_site_url
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from tests.forum.factories import ForumMemberFactory, OrganisationFactory
+from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory
 
 LINK = re.compile(r"https?://\S+")
 
@@ -41,12 +41,11 @@ def reply(page, site_url, topic_url, text):
 
 
 def test_member_registers_confirms_starts_a_topic_hears_of_a_reply_and_unsubscribes(
-    page, browser, site_url, public_forum, mailoutbox, settings
+    page, browser, site_url, public_forum, mailoutbox
 ):
-    # Links in the forum's e-mail point at the site's address.
-    settings.WAGTAILADMIN_BASE_URL = site_url
     OrganisationFactory(name="Huddinge kommun", sector="kommun", email_domains="huddinge.se", listed_in_directory=True)
-    bo = ForumMemberFactory(first_name="Bo", last_name="Berg")
+    # E-mail names members by their profile's display name (without a profile: "Medlem").
+    bo = MemberProfileFactory(user=ForumMemberFactory(first_name="Bo", last_name="Berg"), display_name="Bo Berg").user
 
     page.goto(site_url + "/konto/registrera/")
     page.get_by_label("Förnamn").fill("Sara")
@@ -56,6 +55,10 @@ def test_member_registers_confirms_starts_a_topic_hears_of_a_reply_and_unsubscri
     page.get_by_label("Upprepa lösenordet").fill("mellanrum-i-sjodalen-2026")
     page.get_by_label("Organisation").select_option(label="Huddinge kommun")
     page.get_by_label("Visningsnamn").fill("Sara Lind")
+    # The forum sends e-mail only to those who ask for it (opt-in, unticked to begin with).
+    reply_mail = page.get_by_label("Skicka e-post till mig när någon svarar i ett ämne jag bevakar eller nämner mig")
+    expect(reply_mail).not_to_be_checked()
+    reply_mail.check()
     page.get_by_role("button", name="Skapa konto").click()
     expect(page.get_by_text("Om adressen kan användas har vi skickat ett e-postmeddelande")).to_be_visible()
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from arena.page_cache import invalidate_cached_pages
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory, PostFactory
 from tests.home.factories import (
+    ConclusionIndexPageFactory,
     EventIndexPageFactory,
     EventPageFactory,
     EventRegistrationFactory,
@@ -48,6 +49,8 @@ def test_the_next_three_activities_with_date_place_and_seats_left(client, home_p
     assert titles == ["Frukostmöte om jobben", "Studiebesök", "Seminarium"]
     text = activities.get_text(" ", strip=True)
     assert soon.time_display in text
+    # To the second: a <time datetime> with microseconds is not valid HTML.
+    assert activities.find("time")["datetime"] == timezone.localtime(soon.start).replace(microsecond=0).isoformat()
     assert "Flemingsbergs station" in text
     assert "2 platser kvar" in text
     assert "1 plats kvar" in text
@@ -85,6 +88,17 @@ def test_latest_public_conversations_with_their_sector_balance(client, home_page
     assert item.find(class_="badge--kommun").get_text(strip=True) == "1 från kommunen"
     assert item.find(class_="badge--naringsliv").get_text(strip=True) == "1 från näringslivet"
     assert "Styrelsens hemliga planer" not in str(forum)
+
+
+def test_the_forum_section_leads_to_the_forum_and_to_what_its_conversations_concluded(client, home_page, public_forum):
+    PostFactory(topic__forum=public_forum, topic__subject="Sommarjobb för unga")
+    ConclusionIndexPageFactory(parent=home_page)
+    invalidate_cached_pages()
+
+    links = {a.get_text(strip=True): a["href"] for a in section(start_page(client), "Senaste i forumet").find_all("a")}
+
+    assert links["Till forumet"] == "/forum/"
+    assert links["Slutsatser från samtalen"] == "/slutsatser/"
 
 
 def test_members_only_conversations_never_reach_the_start_page_even_for_members(client, home_page, members_forum):

@@ -145,6 +145,9 @@ class Command(BaseCommand):
             discussions.seed(self, home)
             conclusions.seed(self, home)
             self.order_menu(home)
+        # Encoding the start page's pictures (AVIF, WebP and JPEG in every size it asks for) takes
+        # seconds: a rendering now does it, so the first visitor does not wait for it.
+        home.make_preview_request()
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:
