@@ -122,6 +122,8 @@ def test_latest_news_with_pictures_and_their_alt_text(client, home_page):
     picture = card.find("picture")
     assert [source["type"] for source in picture.find_all("source")] == ["image/avif", "image/webp"]
     assert picture.img["alt"] == "Deltagare vid ett frukostbord."
+    # Below the fold: the browser fetches it when the reader scrolls near it.
+    assert picture.img["loading"] == "lazy"
     assert news.find("a", string="Nyhet utan bild").find_parent("article").find("picture") is None
 
 
@@ -134,6 +136,8 @@ def test_hero_shows_the_promise_and_its_picture(client, home_page):
     assert hero.h1.get_text() == "Där kommun och näringsliv möts"
     assert "En mötesplats för Huddinge kommun och företagen i Huddinge." in hero.get_text()
     assert hero.find("picture").img["alt"] == "Hus i Huddinge i solnedgång."
+    # The largest thing on the first screen: fetched before anything else.
+    assert hero.find("picture").img["fetchpriority"] == "high"
 
 
 def test_the_call_to_join_is_for_visitors_only(client, home_page):
