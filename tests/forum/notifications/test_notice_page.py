@@ -1,6 +1,7 @@
 """The "Notiser" page and the header's count: what a member is told in the site, and reading it."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 
@@ -56,6 +57,14 @@ def test_a_reply_shows_in_the_header_count_and_opening_it_lands_on_the_post(clie
 
     assert opened.status_code == 302 and opened["Location"] == post_url(reply)
     assert header_count(client) == "0"
+
+
+def test_on_a_phone_the_menu_button_carries_the_unread_count(client, eva, reply):
+    client.force_login(eva)
+
+    soup = BeautifulSoup(client.get("/konto/").content, "html.parser")
+
+    assert soup.find("summary", class_="site-menu__toggle").get_text(" ", strip=True) == "Meny 1 olästa notiser"
 
 
 def test_notices_are_listed_newest_first_and_marked_read_one_or_all_with_csrf(client, eva, topic, bo):
