@@ -34,8 +34,8 @@ def test_event_page_shows_when_where_and_who(client, event_index):
         parent=event_index,
         title="Frukostmöte om kompetensförsörjning",
         slug="frukostmote",
-        start=datetime(2026, 5, 12, 8, 0, tzinfo=STOCKHOLM),
-        end=datetime(2026, 5, 12, 9, 30, tzinfo=STOCKHOLM),
+        start=datetime(2037, 5, 12, 8, 0, tzinfo=STOCKHOLM),
+        end=datetime(2037, 5, 12, 9, 30, tzinfo=STOCKHOLM),
         place="Huddinge kommunhus",
         organiser="Arena Huddinge och Huddinge kommun",
         summary="Hur hittar Huddinges företag den kompetens de behöver?",
@@ -47,7 +47,7 @@ def test_event_page_shows_when_where_and_who(client, event_index):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Frukostmöte om kompetensförsörjning</h1>" in html
-    assert "tisdag 12 maj 2026 kl. 08.00–09.30" in html
+    assert "tisdag 12 maj 2037 kl. 08.00–09.30" in html
     assert "<dd>Huddinge kommunhus</dd>" in html
     assert "<dd>Arena Huddinge och Huddinge kommun</dd>" in html
     assert "Hur hittar Huddinges företag den kompetens de behöver?" in html
@@ -83,6 +83,18 @@ def test_capacity_shows_the_seats_left(client, event_index):
     html = client.get("/aktiviteter/studiebesok/").content.decode()
 
     assert "<dd>12, varav 9 lediga</dd>" in html
+
+
+def test_a_past_event_shows_neither_seats_left_nor_a_calendar_link(client, event_index):
+    event = EventPageFactory(
+        parent=event_index, slug="studiebesok", capacity=12, start=days_from_now(-3), end=days_from_now(-3, hour=10)
+    )
+    EventRegistrationFactory.create_batch(3, event=event)
+
+    html = client.get("/aktiviteter/studiebesok/").content.decode()
+
+    assert "lediga" not in html
+    assert "Lägg till i din kalender" not in html
 
 
 def test_end_must_be_after_start(event_index):
