@@ -6,10 +6,12 @@ changes nothing and says so.
 
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
 from home.demo import about, conclusions, contact, directory, discussions, members, news
@@ -145,15 +147,26 @@ class Command(BaseCommand):
             discussions.seed(self, home)
             conclusions.seed(self, home)
             self.order_menu(home)
-        # Encoding the start page's pictures (AVIF, WebP and JPEG in every size it asks for) takes
-        # seconds: a rendering now does it, so the first visitor does not wait for it.
-        home.make_preview_request()
+        self.render_start_page(home)
         if options["superuser"]:
             self.ensure_superuser(options["superuser"])
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Skapade: {', '.join(self.created)}."))
         else:
             self.stdout.write("Demoinnehållet finns redan; inget ändrades.")
+
+    @staticmethod
+    def render_start_page(home):
+        """Encoding the start page's pictures (AVIF, WebP and JPEG in every size it asks for) takes
+        seconds: a rendering now does it, so the first visitor does not wait for it. Only the
+        pictures matter here, and a deployment may seed before collectstatic has written the
+        static files' manifest: the rendering links static files without it."""
+        unhashed_static = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        with override_settings(STORAGES=unhashed_static):
+            home.make_preview_request()
 
     def ensure_home_page(self):
         home = HomePage.objects.first()
