@@ -177,7 +177,7 @@ else:
 # and proxies may keep them as long (arena/page_cache.py). 0 turns the page cache off.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120
 # What every page shows (menu, footer) and the start page's lists, kept under the same generation
-# until content changes (home/content_cache.py). 0 turns it off.
+# until content changes (arena/content_cache.py). 0 turns it off.
 CONTENT_CACHE_SECONDS = 60 * 60
 
 

@@ -15,8 +15,8 @@ from machina.core.db.models import get_model
 from machina.core.loading import get_class
 from mptt.utils import get_cached_trees
 
+from arena.content_cache import cached_until_content_changes
 from forum.permissions import CONCLUDE_OWN_TOPICS, group_names
-from home.content_cache import cached_until_content_changes
 
 Forum = get_model("forum", "Forum")
 UserForumPermission = get_model("forum_permission", "UserForumPermission")

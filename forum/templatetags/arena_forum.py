@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from machina.apps.forum_member.shortcuts import get_forum_member_display_name
 
+from arena.content_cache import cached_until_content_changes
 from forum.conclusions.citations import with_citations
 from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
@@ -25,7 +26,6 @@ from forum.notifications.mentions import plain_mentions
 from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
 from forum.reactions.services import can_react, reactions_for
-from home.content_cache import cached_until_content_changes
 
 register = template.Library()
 

@@ -8,12 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from arena.content_cache import cached_until_content_changes
 from forum.machina.links import topic_url
 from forum.machina.permissions import PermissionHandler
 from forum.machina.sectors import voices_per_sector_in_topics
 from forum.machina.visibility import visible_topics
 from home.blocks import BodyBlock
-from home.content_cache import cached_until_content_changes
 
 from .activity_plan import ActivityPlanPage
 from .base import BasePage

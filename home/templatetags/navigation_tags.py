@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from arena.content_cache import cached_until_content_changes
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP, group_names
-from home.content_cache import cached_until_content_changes
 from home.models import NewsIndexPage, SiteSettings
 
 register = template.Library()

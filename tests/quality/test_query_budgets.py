@@ -74,7 +74,7 @@ def sections(home_page, media_root):
         # plan, the section pages in one, news, their images and renditions, events), the public
         # forum's topics (forums, grants: 3) and the header and footer (settings, view restrictions
         # once, menu and linked pages in one: 3). The lists then come from the content cache
-        # (home/content_cache.py) until content changes.
+        # (arena/content_cache.py) until content changes.
         ("/", 17),
         ("/nyheter/", 20),
         ("/nyheter/?tagg=samhallsbyggnad", 20),

@@ -8,7 +8,7 @@ generation are never read again and expire on their own."""
 from django.conf import settings
 from django.core.cache import cache
 
-from arena.page_cache import current_generation
+from .page_cache import current_generation
 
 
 def cached_until_content_changes(name, build):
