@@ -81,6 +81,18 @@ def test_the_listing_shows_the_listing_image_before_the_page_picture(client, hom
     assert picture.img["alt"] == "Bilden i listan."
 
 
+@pytest.mark.parametrize("kind", ["nyhet", "evenemang"])
+def test_a_card_without_a_picture_has_no_picture_box(client, pages, kind):
+    page = pages[kind]
+    page.image = None
+    page.save()
+
+    card = BeautifulSoup(client.get(page.get_parent().url).content, "html.parser").main.find("article", class_="card")
+
+    assert card.find(class_="card__media") is None
+    assert "None" not in card.get_text()
+
+
 def test_an_editor_gets_a_swedish_error_instead_of_publishing_a_picture_without_alt_text(client, home_page):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     image = ImageFactory(description="")
