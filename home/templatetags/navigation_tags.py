@@ -1,5 +1,6 @@
 from django import template
 from django.db.models import Q
+from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -51,11 +52,13 @@ def site_footer(context):
 
 def site_layout(request):
     """The menu entries and the footer's HTML of the request's site, looked up once per request:
-    every page shows them, and they change only when content does."""
+    every page shows them, and they change only when content does. They are cached under the
+    host the request names (a host ALLOWED_HOSTS lets through): finding its Site is a query of its
+    own, which a page outside Wagtail's (the forum's) would otherwise pay on every request."""
     if not hasattr(request, "_site_layout"):
-        site = Site.find_for_request(request)
+        host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
         request._site_layout = cached_until_content_changes(
-            f"site-layout.{site.pk if site else None}", lambda: build_site_layout(request, site)
+            f"site-layout.{host}", lambda: build_site_layout(request, Site.find_for_request(request))
         )
     return request._site_layout
 
@@ -96,8 +99,10 @@ def breadcrumbs(context):
     the start page (base.html); nothing on the start page itself or outside Wagtail's pages. The
     trail is kept in the content cache: every page shows one."""
     page, request = context.get("page"), context["request"]
+    if not isinstance(page, Page):
+        return {"items": []}
     site = Site.find_for_request(request)
-    if not isinstance(page, Page) or site is None or page.depth <= site.root_page.depth:
+    if site is None or page.depth <= site.root_page.depth:
         return {"items": []}
     return {
         "items": cached_until_content_changes(
