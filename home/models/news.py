@@ -3,6 +3,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -10,8 +11,10 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
 
+from arena.content_cache import cached_until_content_changes
 from home.blocks import BodyBlock
 from home.discussions import discussion_summaries
 from home.feeds import NewsFeed
@@ -61,18 +64,34 @@ class NewsIndexPage(RoutablePageMixin, IntroductionMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = NewsPage.objects.live().public().child_of(self)
-        tag_slug = request.GET.get("tagg", "").strip()
+        tag_slug, tag = request.GET.get("tagg", "").strip(), None
         if tag_slug:
             # Only a slug can name a tag; anything else (a NUL character, which PostgreSQL refuses
             # outright) matches none and is never sent to the database.
             tag = Tag.objects.filter(slug=tag_slug).first() if slug_re.fullmatch(tag_slug) else None
             context["active_tag"] = tag or Tag(name=tag_slug, slug=tag_slug)
             news = news.filter(tags=tag) if tag else news.none()
+        # The list is the same for everyone who may see this page (public news only), so its count
+        # and each page's cards are kept in the content cache, like the start page's lists: keyed
+        # by the site (relative links), the tag (one that exists, or none) and the page number,
+        # never by what a visitor types.
+        site = Site.find_for_request(request)
+        shown = tag.pk if tag else ("none" if tag_slug else "all")
+        listing = f"news-index.{self.pk}.{site.pk if site else None}.{shown}"
+        paginator = Paginator(news_with_images(news), NEWS_PER_PAGE)
+        paginator.count = cached_until_content_changes(f"{listing}.count", lambda: paginator.count)
         # get_page() answers a page number that is not a number with the first page and one past
         # the end with the last page, so no address a visitor types can give a server error.
-        news_page = Paginator(news_with_images(news), NEWS_PER_PAGE).get_page(request.GET.get("sida"))
+        news_page = paginator.get_page(request.GET.get("sida"))
         context["news_page"] = news_page
+        context["news_cards"] = cached_until_content_changes(
+            f"{listing}.{news_page.number}", lambda: [self.news_card(item, request) for item in news_page.object_list]
+        )
         return context
+
+    def news_card(self, news, request):
+        """A news item's card in the list (home/includes/news_item.html), as HTML."""
+        return render_to_string("home/includes/news_item.html", {"news": news, "page": self, "request": request})
 
     @property
     def feed_url(self):
