@@ -21,6 +21,7 @@ from .conclusions import ConclusionIndexPage
 from .events import EventIndexPage, EventPage
 from .mixins import IntroductionMixin, PictureMixin, with_pictures
 from .news import NEWEST_FIRST, NewsIndexPage, NewsPage
+from .settings import SiteSettings
 
 # How many of each the start page shows.
 UPCOMING_EVENTS = 3
@@ -99,7 +100,15 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         plan = self.newest_activity_plan(private)
         news = with_pictures(self.public_descendants(NewsPage, private).order_by(*NEWEST_FIRST))
         news_index, event_index, conclusion_index = self.section_indexes(private)
+        site_settings = SiteSettings.for_request(request)
         return {
+            # The page's own picture too: its image and renditions would be read on every view.
+            "hero_picture": render_to_string(
+                "home/includes/home_hero_picture.html", {"image": self.image, "image_alt": self.image_alt}
+            )
+            if self.image
+            else "",
+            "membership": {"heading": site_settings.membership_heading, "text": site_settings.membership_text},
             "activity_plan": {**link(plan), "year": plan.year, "summary": plan.summary} if plan else None,
             "latest_news": [news_card(item, item.get_url(request)) for item in news[:LATEST_NEWS]],
             "news_index": {**link(news_index), "feed_url": news_index.feed_url} if news_index else None,

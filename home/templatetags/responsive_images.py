@@ -9,8 +9,11 @@ asks only for the sizes that differ for this image, so the list follows the orig
 from django import template
 from django.template.base import Token
 from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags
+
+from arena import links
+from arena.content_cache import cached_until_content_changes
 
 register = template.Library()
 
@@ -49,3 +52,23 @@ def responsive_picture(parser, token):
     arguments = token.contents.partition(" ")[2]
     node = wagtailimages_tags.image(parser, Token(token.token_type, f"picture {arguments}", token.position))
     return ResponsivePictureNode(node.image_expr, node.filter_specs, node.output_var_name, node.attrs)
+
+
+# The fields BasePage.get_social_image (and PictureMixin's) take the picture from, in turn.
+SOCIAL_IMAGE_FIELDS = ("social_image_id", "listing_image_id", "image_id")
+
+
+@register.simple_tag
+def social_image(page):
+    """``{% social_image page as shared %}``: the picture the page is shared with (Open Graph), as
+    ``{"url": absolute URL of its 1200x630 crop, "alt": …}``, or None. Kept in the content cache:
+    otherwise every view of a page with a picture reads the image and its rendition again (and
+    Wagtail writes the rendition back to the cache each time)."""
+    if not any(getattr(page, field, None) for field in SOCIAL_IMAGE_FIELDS):
+        return None
+    return cached_until_content_changes(f"social-image.{page.pk}", lambda: shared_picture(page.get_social_image()))
+
+
+def shared_picture(image):
+    rendition = get_rendition_or_not_found(image, "fill-1200x630")
+    return {"url": links.absolute_url(rendition.url), "alt": image.default_alt_text}
