@@ -76,6 +76,23 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
         verbose_name = "startsida"
         verbose_name_plural = "startsidor"
 
+    def route(self, request, path_components):
+        """Wagtail's routing from the site root, with the page a path leads to kept in the content
+        cache: Wagtail reads each page on the way twice (the child by its slug, then its specific
+        row). The page found is the same for everyone (view restrictions are checked after
+        routing, on every request), and only a path that led to a page is kept. The page then
+        routes what is left of the path itself, as it would have: a live check, or its own
+        sub-path (the news feed, an event's registration)."""
+        if not path_components:
+            return super().route(request, path_components)
+        path = "/".join(path_components)
+        page = cached_until_content_changes(f"route.{self.pk}.{path}", lambda: self.find_page(request, path_components))
+        return page.route(request, path_components[page.depth - self.depth :])
+
+    def find_page(self, request, path_components):
+        """The page Wagtail's routing leads to (it raises Http404 where it leads nowhere)."""
+        return super().route(request, path_components).page
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import ActivityPlanIndexPage, HomePage, NewsIndexPage, NewsPage, StandardPage
+from tests.forum.factories import UserFactory
 from tests.home.factories import HomePageFactory, ImageFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.usefixtures("media_root")
@@ -200,6 +201,55 @@ def test_listing_queries_do_not_grow_with_the_number_of_news(client, news_index)
         add_news_with_image_and_tags(number)
 
     assert queries_for_listing() == with_one
+
+
+def test_a_second_visit_reads_the_list_from_the_content_cache(client, news_index):
+    client.force_login(UserFactory())  # a member's pages are never page-cached; the content cache still serves them
+    for news in add_news(news_index, 12, image=ImageFactory()):
+        news.tags.add("Jobb")
+        news.save()
+    first = client.get("/nyheter/?sida=2").content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/nyheter/?sida=2").content.decode()
+
+    news_list = re.compile(r'<ol class="news-list">.*?</ol>', re.S)
+    assert news_list.search(second).group() == news_list.search(first).group()
+    listing_tables = ("home_newspage", "wagtailimages_", "taggit_tag", "COUNT(")
+    assert not [query["sql"] for query in queries if any(table in query["sql"] for table in listing_tables)]
+
+
+def test_the_cached_list_shows_a_news_item_as_soon_as_it_is_published(client, news_index):
+    add_news(news_index, 2)
+    assert listed_titles(client.get("/nyheter/").content.decode()) == ["Nyhet 2", "Nyhet 1"]
+
+    NewsPageFactory(parent=news_index, title="Färsk nyhet", date=FIRST_DAY + datetime.timedelta(days=3))
+
+    assert listed_titles(client.get("/nyheter/").content.decode()) == ["Färsk nyhet", "Nyhet 2", "Nyhet 1"]
+
+
+def test_a_second_visit_finds_the_page_without_reading_the_pages_on_its_way(client, news_index):
+    client.force_login(UserFactory())  # a member's pages are never page-cached; the content cache still serves them
+    news = add_news(news_index, 1)[0]
+    client.get(news.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(news.url)
+
+    assert response.status_code == 200
+    assert not [query["sql"] for query in queries if '"wagtailcore_page"."slug" =' in query["sql"]]
+    # The news index's own routes are still its own: the feed, a second time too.
+    for _ in range(2):
+        assert client.get("/nyheter/feed/")["Content-Type"].startswith("application/rss+xml")
+
+
+def test_a_news_item_unpublished_after_a_visit_is_gone_at_once(client, news_index):
+    news = add_news(news_index, 1)[0]
+    assert client.get(news.url).status_code == 200
+
+    news.unpublish()
+
+    assert client.get(news.url).status_code == 404
 
 
 def test_feed_lists_the_latest_twenty_newest_first(client, news_index):
