@@ -226,3 +226,10 @@ def can_react_to(context, post):
 def forum_welcome(context):
     """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
     return take_forum_welcome(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def unread_slot(context, item):
+    """``{% unread_slot topic %}``: where the reader's "Oläst" badge goes in a list rendered once for
+    every reader (``unread_slots``, forum/machina/forum_pages.py), filled in per request."""
+    return mark_safe(context["unread_slots"].mark(item.pk))  # noqa: S308 - a comment with a token and an id
