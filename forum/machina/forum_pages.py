@@ -45,7 +45,7 @@ TopicStub = namedtuple("TopicStub", "id forum_id last_post_on created")
 
 class UnreadSlots:
     """Marks, in HTML rendered for everyone, where each row's "Oläst" badge goes
-    (``{% unread_slot unread_slots topic %}``), and splits the HTML at the marks.
+    (``{% unread_slot topic %}``), and splits the HTML at the marks.
 
     The mark is an HTML comment with a random token: every text a row shows is escaped, so no
     subject or name can write one."""
@@ -60,13 +60,6 @@ class UnreadSlots:
         """[html, pk, html, pk, ..., html]: the rows' HTML between the slots and each slot's id."""
         parts = re.split(f"<!--{self.token}:(\\d+)-->", html)
         return [int(part) if index % 2 else part for index, part in enumerate(parts)]
-
-
-def fill_slots(parts, unread_ids, badge):
-    """The cached HTML with the badge in the slots of the unread forums or topics."""
-    return mark_safe(  # noqa: S308 - rendered templates and the badge component
-        "".join((badge if part in unread_ids else "") if index % 2 else part for index, part in enumerate(parts))
-    )
 
 
 def reader_kind(user):
@@ -88,7 +81,9 @@ def cached_listing(request, key, build):
 def with_badges(parts, unread_ids, badge_text):
     """The cached HTML with the reader's "Oläst" badge (the component, rendered once) in its slots."""
     badge = render_to_string("components/badge.html", {"text": badge_text, "kind": "new"}) if unread_ids else ""
-    return fill_slots(parts, unread_ids, badge)
+    return mark_safe(  # noqa: S308 - rendered templates and the badge component
+        "".join((badge if part in unread_ids else "") if index % 2 else part for index, part in enumerate(parts))
+    )
 
 
 def unread_forum_ids(user, tree, handler):
@@ -115,7 +110,7 @@ def forum_list(request, tree):
     """The tables of forums of a ForumVisibilityContentTree (forum/forum_list.html), for the reader."""
 
     def build(slots):
-        context = {"forum_contents": tree, "unread_forums": (), "unread_slots": slots, "request": request}
+        context = {"forum_contents": tree, "unread_slots": slots, "request": request}
         if tree.root_level is not None:
             level = tree.root_level
             context.update(root_level=level, root_level_middle=level + 1, root_level_sub=level + 2)
