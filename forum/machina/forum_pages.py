@@ -15,7 +15,8 @@ of every unread forum, one query each. Here:
   reader is a forum member (bylines link to profiles for members only);
 - the one part that is the reader's own, the "Oläst" badges, is left out of the cached HTML as
   numbered slots and put in per request from the member's read marks (two queries, however many
-  forums or topics).
+  forums or topics); so are the topics' views (one query), which change without a change of
+  content.
 """
 
 import re
@@ -25,6 +26,7 @@ from hashlib import md5
 
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
@@ -39,13 +41,15 @@ IndexView = get_class("forum.views", "IndexView")
 ForumView = get_class("forum.views", "ForumView")
 TrackingHandler = get_class("forum_tracking.handler", "TrackingHandler")
 
-# What a cached topic row keeps of its topic: what the read marks are compared with.
+# What the read marks of a cached topic row are compared with. The cache holds plain tuples, which
+# any version of this module can read back.
 TopicStub = namedtuple("TopicStub", "id forum_id last_post_on created")
 
 
-class UnreadSlots:
-    """Marks, in HTML rendered for everyone, where each row's "Oläst" badge goes
-    (``{% unread_slot topic %}``), and splits the HTML at the marks.
+class ReaderSlots:
+    """Marks, in HTML rendered for everyone, what is filled in per request: each row's "Oläst" badge
+    (``{% reader_slot "unread" topic %}``) and a topic's views, which the database learns in batches
+    (forum/machina/view_counts.py) without a change of content; and splits the HTML at the marks.
 
     The mark is an HTML comment with a random token: every text a row shows is escaped, so no
     subject or name can write one."""
@@ -53,13 +57,17 @@ class UnreadSlots:
     def __init__(self):
         self.token = secrets.token_hex(8)
 
-    def mark(self, pk):
-        return f"<!--{self.token}:{pk}-->"
+    def mark(self, kind, pk):
+        return f"<!--{self.token}:{kind}:{pk}-->"
 
     def split(self, html):
-        """[html, pk, html, pk, ..., html]: the rows' HTML between the slots and each slot's id."""
-        parts = re.split(f"<!--{self.token}:(\\d+)-->", html)
-        return [int(part) if index % 2 else part for index, part in enumerate(parts)]
+        """[html, (kind, pk), html, (kind, pk), ..., html]: the HTML between the slots and each slot."""
+        parts = re.split(f"<!--{self.token}:(unread|views):(\\d+)-->", html)
+        return [parts[0]] + [
+            part
+            for index in range(1, len(parts), 3)
+            for part in ((parts[index], int(parts[index + 1])), parts[index + 2])
+        ]
 
 
 def reader_kind(user):
@@ -68,21 +76,28 @@ def reader_kind(user):
 
 def cached_listing(request, key, build):
     """``build(slots)`` -> (html, data), cached until content changes as ``{"parts": ..., **data}``
-    for this kind of reader, with the HTML split at its unread slots."""
+    for this kind of reader, with the HTML split at its slots."""
 
     def render():
-        slots = UnreadSlots()
+        slots = ReaderSlots()
         html, data = build(slots)
         return {"parts": slots.split(html), **data}
 
     return cached_until_content_changes(f"{key}.{reader_kind(request.user)}", render)
 
 
-def with_badges(parts, unread_ids, badge_text):
-    """The cached HTML with the reader's "Oläst" badge (the component, rendered once) in its slots."""
+def filled(parts, unread_ids, badge_text, views=None):
+    """The cached HTML with the reader's "Oläst" badge (the component, rendered once) and the
+    topics' views in its slots."""
     badge = render_to_string("components/badge.html", {"text": badge_text, "kind": "new"}) if unread_ids else ""
-    return mark_safe(  # noqa: S308 - rendered templates and the badge component
-        "".join((badge if part in unread_ids else "") if index % 2 else part for index, part in enumerate(parts))
+
+    def slot(kind, pk):
+        if kind == "views":
+            return localize(views.get(pk, 0))
+        return badge if pk in unread_ids else ""
+
+    return mark_safe(  # noqa: S308 - rendered templates, the badge component and numbers
+        "".join(slot(*part) if index % 2 else part for index, part in enumerate(parts))
     )
 
 
@@ -110,7 +125,7 @@ def forum_list(request, tree):
     """The tables of forums of a ForumVisibilityContentTree (forum/forum_list.html), for the reader."""
 
     def build(slots):
-        context = {"forum_contents": tree, "unread_slots": slots, "request": request}
+        context = {"forum_contents": tree, "reader_slots": slots, "request": request}
         if tree.root_level is not None:
             level = tree.root_level
             context.update(root_level=level, root_level_middle=level + 1, root_level_sub=level + 2)
@@ -119,7 +134,7 @@ def forum_list(request, tree):
     ids = ",".join(str(forum.id) for forum in tree.forums)
     listing = cached_listing(request, f"forum-list.{md5(ids.encode(), usedforsecurity=False).hexdigest()}", build)
     unread = unread_forum_ids(request.user, tree, request.forum_permission_handler)
-    return with_badges(listing["parts"], unread, "Olästa inlägg")
+    return filled(listing["parts"], unread, "Olästa inlägg")
 
 
 def visible_tree(request, forums):
@@ -176,19 +191,22 @@ class ArenaForumView(ForumView):
             )
             context = {
                 "request": self.request,
-                "unread_slots": slots,
+                "reader_slots": slots,
                 "unread_topics": (),
                 "topics": topics,
                 "announces": announces,
             }
             return render_to_string("board/forum_topics.html", context), {
-                "topics": [stub(topic) for topic in topics],
-                "announces": [stub(topic) for topic in announces],
+                "topics": [row(topic) for topic in topics],
+                "announces": [row(topic) for topic in announces],
             }
 
         listing = cached_listing(self.request, f"forum-topics.{forum.pk}.{page.number}", build)
-        unread = TrackingHandler(self.request).get_unread_topics(
-            listing["topics"] + listing["announces"], self.request.user
+        topics = [TopicStub(*values) for values in listing["topics"]]
+        announces = [TopicStub(*values) for values in listing["announces"]]
+        unread = TrackingHandler(self.request).get_unread_topics(topics + announces, self.request.user)
+        views = dict(
+            Topic.objects.filter(pk__in=[topic.id for topic in topics + announces]).values_list("pk", "views_count")
         )
         sub_forums = visible_tree(self.request, self.request.forum_permission_handler.forum_descendants(forum))
         return {
@@ -197,13 +215,13 @@ class ArenaForumView(ForumView):
             "forum": forum,
             "sub_forums": sub_forums,
             "sub_forum_list": forum_list(self.request, sub_forums) if sub_forums else "",
-            "topics": listing["topics"],
+            "topics": topics,
             "paginator": paginator,
             "page_obj": page,
             "is_paginated": is_paginated,
-            "topic_tables": with_badges(listing["parts"], {topic.id for topic in unread}, "Oläst"),
+            "topic_tables": filled(listing["parts"], {topic.id for topic in unread}, "Oläst", views),
         }
 
 
-def stub(topic):
-    return TopicStub(topic.id, topic.forum_id, topic.last_post_on, topic.created)
+def row(topic):
+    return (topic.id, topic.forum_id, topic.last_post_on, topic.created)

@@ -229,7 +229,8 @@ def forum_welcome(context):
 
 
 @register.simple_tag(takes_context=True)
-def unread_slot(context, item):
-    """``{% unread_slot topic %}``: where the reader's "Oläst" badge goes in a list rendered once for
-    every reader (``unread_slots``, forum/machina/forum_pages.py), filled in per request."""
-    return mark_safe(context["unread_slots"].mark(item.pk))  # noqa: S308 - a comment with a token and an id
+def reader_slot(context, kind, item):
+    """``{% reader_slot "unread" topic %}``: where the reader's "Oläst" badge (or, with "views", the
+    topic's views) goes in a list rendered once for every reader (``reader_slots``,
+    forum/machina/forum_pages.py), filled in per request."""
+    return mark_safe(context["reader_slots"].mark(kind, item.pk))  # noqa: S308 - a comment with a token and an id

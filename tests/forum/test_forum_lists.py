@@ -4,9 +4,12 @@ them until content changes (forum/machina/forum_pages.py): what each reader sees
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 
 from forum.machina.links import topic_url
+from forum.machina.view_counts import counter_key
 from forum.notifications.emails import notifications_muted
 from tests.forum.factories import ForumFactory, ForumMemberFactory, PostFactory
 from tests.forum.helpers import forum_url, post_create_url, submit_form, topic_create_url
@@ -97,3 +100,22 @@ def test_a_forum_page_lists_its_sub_forums_with_the_readers_badges(client, publi
 
     client.post(reverse("forum_tracking:mark_subforums_read", args=[public_forum.pk]))
     assert rows(client, forum_url(public_forum)) == {"Unga i arbete": set()}
+
+
+def test_a_forum_page_shows_the_views_counted_since_without_a_change_of_content(client, public_forum):
+    """Views reach the database in batches (flush_topic_views), which changes no content: the
+    cached topic rows take them from the database on every request."""
+    with notifications_muted():
+        topic = PostFactory(topic__forum=public_forum, topic__subject="Sommarjobb").topic
+    cache.delete(counter_key(topic.pk))  # the cache outlives each test's database and its ids
+    client.force_login(ForumMemberFactory())
+
+    def views():
+        soup = BeautifulSoup(client.get(forum_url(public_forum)).content, "html.parser")
+        return soup.select_one("main tbody td[data-label=Visningar]").get_text(strip=True)
+
+    assert views() == "0"
+    client.get(topic_url(topic))
+    client.get(topic_url(topic))
+    call_command("flush_topic_views")
+    assert views() == "2"
