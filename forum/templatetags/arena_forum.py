@@ -19,6 +19,7 @@ from arena.content_cache import cached_until_content_changes
 from forum.conclusions.citations import with_citations
 from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
+from forum.machina import topic_posts as rendered_topic_posts
 from forum.machina.search import excerpt
 from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
@@ -213,6 +214,14 @@ def with_reactions(context, posts):
     for post in posts:
         post.reaction_counts = counts[post.pk]
     return posts
+
+
+@register.simple_tag(takes_context=True)
+def topic_posts(context, posts):
+    """``{% topic_posts posts as posts %}``: the topic page's posts, each with ``html`` (board/post.html
+    for the reader) and ``is_topic_head``, kept in the content cache for readers alike
+    (forum/machina/topic_posts.py)."""
+    return rendered_topic_posts.topic_posts(context, posts)
 
 
 @register.simple_tag(takes_context=True)
