@@ -26,7 +26,7 @@ from forum.moderation.services import can_report, handles_reports
 from forum.notifications.mentions import plain_mentions
 from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
-from forum.reactions.services import can_react, reactions_for
+from forum.reactions.services import can_react
 
 register = template.Library()
 
@@ -203,17 +203,6 @@ def mentions_for(rendered, user):
     if _is_forum_member(user):
         return rendered
     return mark_safe(plain_mentions(str(rendered)))  # noqa: S308 - sanitised post HTML, links turned to text
-
-
-@register.simple_tag(takes_context=True)
-def with_reactions(context, posts):
-    """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
-    kind of reaction with its count per sector and whether the reader gave it), in one query."""
-    posts = list(posts)
-    counts = reactions_for(posts, context["request"].user)
-    for post in posts:
-        post.reaction_counts = counts[post.pk]
-    return posts
 
 
 @register.simple_tag(takes_context=True)
