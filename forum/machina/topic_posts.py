@@ -21,6 +21,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
+from machina.apps.forum_permission.shortcuts import get_anonymous_user_forum_key
 
 from arena.content_cache import cached_until_content_changes
 from forum.machina.sectors import with_member_profiles
@@ -34,7 +35,6 @@ POST_TEMPLATE = "board/post.html"
 class RenderedPost(NamedTuple):
     pk: int
     poster_id: int | None
-    anonymous: bool  # posted under an anonymous key, which only a visitor's session can match
     is_topic_head: bool
     html: str | None  # None: rendered for each reader (the one who built the entry wrote or reacted to it)
 
@@ -49,16 +49,12 @@ def readers_alike(user, handler):
     their groups. None for superusers and users with forum grants of their own, whose pages are
     rendered for them alone."""
     if user.is_anonymous:
-        return "anonymous"
+        # Only a visitor with machina's forum key (which forum/machina/middleware.py gives nobody)
+        # could have written a post, anonymously.
+        return None if get_anonymous_user_forum_key(user) else "anonymous"
     if user.is_superuser or user.pk in handler.forum_setup()["users_with_own_grants"]:
         return None
     return "groups:" + ",".join(sorted(group_names(user)))
-
-
-def _readers_own(post, user):
-    if user.is_authenticated:
-        return post.poster_id == user.pk
-    return post.anonymous_key is not None
 
 
 def _render(context, posts):
@@ -79,6 +75,10 @@ def _prepared(posts, user):
     return posts
 
 
+def _readers_own(poster_id, user):
+    return user.is_authenticated and poster_id == user.pk
+
+
 def topic_posts(context, posts):
     """The page's posts as RenderedPost, each with its HTML for the reader in ``html``."""
     request = context["request"]
@@ -94,10 +94,9 @@ def topic_posts(context, posts):
             RenderedPost(
                 post.pk,
                 post.poster_id,
-                post.anonymous_key is not None,
                 post.is_topic_head,
                 None
-                if _readers_own(post, user) or (member and any(count.mine for count in post.reaction_counts))
+                if _readers_own(post.poster_id, user) or (member and any(count.mine for count in post.reaction_counts))
                 else built[post.pk],
             )
             for post in prepared
@@ -131,9 +130,7 @@ def _render_readers_own(context, entries, user):
     own = [
         entry.pk
         for entry in entries
-        if entry.html is None
-        or entry.pk in reacted
-        or (entry.poster_id == user.pk if user.is_authenticated else entry.anonymous)
+        if entry.html is None or entry.pk in reacted or _readers_own(entry.poster_id, user)
     ]
     if not own:
         return {}
