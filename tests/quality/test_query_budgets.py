@@ -6,6 +6,7 @@ Each count is for rendering the page, as after a change: the shared page cache i
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -223,6 +224,35 @@ def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, s
 
     assert with_15 == with_500 == last_page, f"{with_15} queries with 15 posts, {with_500} and {last_page} with 500"
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+def test_member_topic_page_from_posts_another_member_rendered_costs_the_same_with_15_and_500_posts(
+    client, public_forum, sector_authors
+):
+    """The page's posts come from the content cache another member's visit filled; the reader's own
+    posts and the post they reacted to are rendered for them (forum/machina/topic_posts.py)."""
+    reader, other = sector_authors[0], Client()
+    other.force_login(sector_authors[1])
+    client.force_login(reader)
+    topic = TopicFactory(forum=public_forum, poster=reader)
+    add_posts(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    Reaction.objects.create(post=topic.posts.exclude(poster=reader).first(), user=reader, kind=Reaction.Kind.THANKS)
+    url = topic_url(topic)
+
+    def after_the_other_member():
+        client.get(url)  # records that the reader read the topic (revisited)
+        invalidate_cached_pages()
+        other.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert 'aria-pressed="true"' in client.get(url).content.decode()
+        return len(queries)
+
+    with_15 = after_the_other_member()
+    add_posts(topic, 500 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_500 = after_the_other_member()
+
+    assert with_15 == with_500, f"{with_15} queries with 15 posts, {with_500} with 500"
+    assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
 
 
 def add_quoting_posts_with_reactions(topic, count, authors):
