@@ -15,7 +15,7 @@ from machina.apps.forum_tracking.receivers import update_user_trackers
 from machina.core.db.models import get_model
 from machina.core.loading import get_class
 
-from .topic_rows import topic_rows
+from .topic_rows import lazy_topic_rows
 
 ForumReadTrack = get_model("forum_tracking", "ForumReadTrack")
 Topic = get_model("forum_conversation", "Topic")
@@ -101,9 +101,16 @@ class ArenaUnreadTopicsView(UnreadTopicsView):
         handler = self.request.forum_permission_handler
         forum_ids = [forum.pk for forum in handler.get_readable_forums(handler.forum_setup()["forums"], user)]
         topics = with_read_marks(Topic.approved_objects.filter(forum_id__in=forum_ids), user)
-        return topics.filter(unread_rule(forum_marks(user))).order_by("-last_post_on").values_list("pk", flat=True)
+        return topics.filter(unread_rule(forum_marks(user))).order_by("-last_post_on").values_list("pk", "views_count")
 
     def paginate_queryset(self, queryset, page_size):
-        paginator, page, topic_ids, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = topic_rows(list(topic_ids), self.request.forum_permission_handler)
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        # What the page's table shows that is not content (view counts are flushed to the
+        # topics in batches without a change of content): the key of its rendered markup.
+        self.table_key = list(rows)
+        topic_ids = [pk for pk, _ in self.table_key]
+        page.object_list = lazy_topic_rows(topic_ids, self.request.forum_permission_handler)
         return paginator, page, page.object_list, is_paginated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"table_key": self.table_key}
