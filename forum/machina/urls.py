@@ -5,6 +5,8 @@ factories, which are meant to be subclassed, and every write in one transaction:
   subscriptions are refused (403) to logged-in people outside the forum, and anonymous visitors
   are sent to log in; a member id that is not a number is a 404 (machina takes any text and
   fails on it);
+- the forum index and a forum page, with their lists of forums and topics rendered once for all
+  who see the same (forum_pages.py);
 - the topic page, reading the topic with its forum, poll, first post and the reader's
   subscription in one query (topic_view.py), and hiding it when its first post is hidden;
 - the topic and reply forms, which keep posts to a length, show an invalid poll question's errors
@@ -31,16 +33,23 @@ from machina.urls import BoardURLPatternsFactory
 
 from forum.permissions import members_only
 
+from .forum_pages import ArenaForumView, ArenaIndexView
 from .profile_form import ArenaForumProfileUpdateView
 from .subscriptions import ArenaTopicSubscriptionListView
 from .topic_form import ArenaPostCreateView, ArenaPostUpdateView, ArenaTopicCreateView, ArenaTopicUpdateView
 from .tracking import ArenaUnreadTopicsView
 from .visible_views import VisibleForumProfileDetailView, VisibleTopicsFeed, VisibleTopicView, VisibleUserPostsView
 
+ForumURLPatternsFactory = get_class("forum.urls", "ForumURLPatternsFactory")
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
 ForumFeedsURLPatternsFactory = get_class("forum_feeds.urls", "ForumFeedsURLPatternsFactory")
 ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
 ForumTrackingURLPatternsFactory = get_class("forum_tracking.urls", "ForumTrackingURLPatternsFactory")
+
+
+class ArenaForumURLPatternsFactory(ForumURLPatternsFactory):
+    index_view = ArenaIndexView
+    forum_view = ArenaForumView
 
 
 class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
@@ -75,6 +84,7 @@ class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
 
 
 class ArenaBoardURLPatternsFactory(BoardURLPatternsFactory):
+    forum_urlpatterns_factory = ArenaForumURLPatternsFactory()
     conversation_urlpatterns_factory = ArenaConversationURLPatternsFactory()
     feeds_urlpatterns_factory = ArenaFeedsURLPatternsFactory()
     member_urlpatterns_factory = MembersOnlyMemberURLPatternsFactory()

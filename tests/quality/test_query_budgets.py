@@ -6,6 +6,7 @@ Each count is for rendering the page, as after a change: the shared page cache i
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -228,6 +229,35 @@ def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, s
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 
+def test_member_topic_page_from_posts_another_member_rendered_costs_the_same_with_15_and_500_posts(
+    client, public_forum, sector_authors
+):
+    """The page's posts come from the content cache another member's visit filled; the reader's own
+    posts and the post they reacted to are rendered for them (forum/machina/topic_posts.py)."""
+    reader, other = sector_authors[0], Client()
+    other.force_login(sector_authors[1])
+    client.force_login(reader)
+    topic = TopicFactory(forum=public_forum, poster=reader)
+    add_posts(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    Reaction.objects.create(post=topic.posts.exclude(poster=reader).first(), user=reader, kind=Reaction.Kind.THANKS)
+    url = topic_url(topic)
+
+    def after_the_other_member():
+        client.get(url)  # records that the reader read the topic (revisited)
+        invalidate_cached_pages()
+        other.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert 'aria-pressed="true"' in client.get(url).content.decode()
+        return len(queries)
+
+    with_15 = after_the_other_member()
+    add_posts(topic, 500 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_500 = after_the_other_member()
+
+    assert with_15 == with_500, f"{with_15} queries with 15 posts, {with_500} with 500"
+    assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
+
+
 def add_quoting_posts_with_reactions(topic, count, authors):
     """Posts that each quote the one before, with two or three reactions from both sectors."""
     content = quote_markdown(topic.posts.order_by("-pk").first()) + "Ett svar."
@@ -295,6 +325,57 @@ def test_forum_index_costs_the_same_with_2_and_10_forums(client, forum_category,
 
     assert with_2 == with_10, f"{with_2} queries with 2 forums, {with_10} with 10"
     assert with_10 <= FORUM_PAGE_BUDGET[reader], f"{with_10} queries, budget {FORUM_PAGE_BUDGET[reader]}"
+
+
+# A member's forum index and forum page once their lists are cached (forum/machina/forum_pages.py):
+# the session, the user, their groups, the member's read marks of forums or of topics and forums,
+# and the topics' views.
+MEMBER_LIST_BUDGET_WHEN_CACHED = 7
+
+
+def member_list_queries(client, url):
+    """The queries of a member's visit after a change (lists rendered) and of the next one (cached)."""
+    after_change = revisited(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return after_change, len(queries)
+
+
+def test_member_forum_index_costs_the_same_with_2_and_10_unread_forums(client, forum_category, sector_authors):
+    """machina looked up the ancestors of each unread forum with a query of its own."""
+    client.force_login(sector_authors[0])
+    for n in range(2):
+        add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), 2, sector_authors[1:])
+    with_2 = member_list_queries(client, "/forum/")
+
+    for n in range(2, 10):
+        add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), 2, sector_authors[1:])
+    page = client.get("/forum/").content.decode()
+    with_10 = member_list_queries(client, "/forum/")
+
+    assert page.count("Olästa inlägg") == 10
+    assert with_2 == with_10, f"{with_2} queries with 2 unread forums, {with_10} with 10"
+    assert with_10[0] <= FORUM_PAGE_BUDGET["member"], f"{with_10[0]} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_10[1] <= MEMBER_LIST_BUDGET_WHEN_CACHED, f"{with_10[1]} queries when cached"
+
+
+def test_member_forum_page_costs_the_same_with_5_and_100_topics_read_and_unread(client, public_forum, sector_authors):
+    client.force_login(sector_authors[0])
+    add_topics(public_forum, 5, sector_authors[1:])
+    url = forum_url(public_forum)
+    client.get(topic_url(public_forum.topics.order_by("-last_post_on").first()))
+    with_5 = member_list_queries(client, url)
+
+    add_topics(public_forum, 95, sector_authors[1:])
+    for topic in public_forum.topics.order_by("-last_post_on")[:10:2]:
+        client.get(topic_url(topic))
+    page = client.get(url).content.decode()
+    with_100 = member_list_queries(client, url)
+
+    assert page.count(">Oläst<") == machina_settings.FORUM_TOPICS_NUMBER_PER_PAGE - 5
+    assert with_5 == with_100, f"{with_5} queries with 5 topics, {with_100} with 100"
+    assert with_100[0] <= FORUM_PAGE_BUDGET["member"], f"{with_100[0]} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_100[1] <= MEMBER_LIST_BUDGET_WHEN_CACHED, f"{with_100[1]} queries when cached"
 
 
 def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_forum, sector_authors):
