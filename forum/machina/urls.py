@@ -13,7 +13,8 @@ factories, which are meant to be subclassed, and every write in one transaction:
   and start topics only in forums (topic_form.py);
 - the views that list posts, following visibility.py (visible_views.py);
 - the forum profile form, with pixel limits on the avatar (profile_form.py);
-- the list of unread topics, picked by the database a page at a time (tracking.py).
+- the lists of unread and of subscribed topics, picked by the database a page at a time, their
+  rows read in a fixed number of queries (tracking.py, subscriptions.py, topic_rows.py).
 
 machina writes a new topic, its first post and the topic's and forum's counters in separate
 commits; a worker killed in between left a topic without posts, or counters one off. Every view of
@@ -34,6 +35,7 @@ from forum.permissions import members_only
 
 from .forum_pages import ArenaForumView, ArenaIndexView
 from .profile_form import ArenaForumProfileUpdateView
+from .subscriptions import ArenaTopicSubscriptionListView
 from .topic_form import ArenaPostCreateView, ArenaPostUpdateView, ArenaTopicCreateView, ArenaTopicUpdateView
 from .tracking import ArenaUnreadTopicsView
 from .visible_views import VisibleForumProfileDetailView, VisibleTopicsFeed, VisibleTopicView, VisibleUserPostsView
@@ -70,6 +72,7 @@ class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
     user_posts_list = VisibleUserPostsView
     forum_profile_detail_view = VisibleForumProfileDetailView
     forum_profile_update_view = ArenaForumProfileUpdateView
+    topic_subscription_list_view = ArenaTopicSubscriptionListView
 
     def get_urlpatterns(self):
         return [

@@ -232,3 +232,27 @@ def reader_slot(context, kind, item):
     topic's views) goes in a list rendered once for every reader (``reader_slots``,
     forum/machina/forum_pages.py), filled in per request."""
     return mark_safe(context["reader_slots"].mark(kind, item.pk))  # noqa: S308 - a comment with a token and an id
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        values = repr([value.resolve(context) for value in self.vary_on])
+        key = f"fragment.{self.name}.{md5(values.encode(), usedforsecurity=False).hexdigest()}"
+        return cached_until_content_changes(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def content_fragment(parser, token):
+    """``{% content_fragment "name" value ... %}…{% endcontent_fragment %}``: the enclosed markup,
+    rendered once for each set of values and kept until content changes. The values must name
+    everything the markup shows that is not content (who looks, the page's items): what a value
+    does not name, every reader of the name gets."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("content_fragment needs a name.")
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    return ContentFragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
