@@ -173,8 +173,9 @@ def test_menu_and_footer_are_read_from_the_cache_while_nothing_changes(client, h
     assert '<a class="main-nav__link" href="/var-verksamhet/" aria-current="page">Vår verksamhet</a>' in html
     assert "info@arenahuddinge.se" in html
     # After a change the site settings, which pages are login-restricted, the menu's pages with the
-    # footer's (one query) and the page's breadcrumb trail are read again; until then they are not.
-    assert len(changed) - len(unchanged) == 4
+    # footer's (one query), the page's breadcrumb trail and the route to the page (the page by its
+    # slug, then its specific row) are read again; until then they are not.
+    assert len(changed) - len(unchanged) == 6
     assert not any("home_sitesettings" in query["sql"] for query in unchanged)
 
 
