@@ -46,11 +46,6 @@ TrackingHandler = get_class("forum_tracking.handler", "TrackingHandler")
 TopicStub = namedtuple("TopicStub", "id forum_id last_post_on created")
 
 
-# Part of every listing's key: a deployment that changes what a cached listing holds must not read
-# the listings of the version before it, which stay under the same generation until content changes.
-LISTING_FORMAT = "v2"
-
-
 class ReaderSlots:
     """Marks, in HTML rendered for everyone, what is filled in per request: each row's "Oläst" badge
     (``{% reader_slot "unread" topic %}``) and a topic's views, which the database learns in batches
@@ -88,7 +83,7 @@ def cached_listing(request, key, build):
         html, data = build(slots)
         return {"parts": slots.split(html), **data}
 
-    return cached_until_content_changes(f"{key}.{LISTING_FORMAT}.{reader_kind(request.user)}", render)
+    return cached_until_content_changes(f"{key}.{reader_kind(request.user)}", render)
 
 
 def filled(parts, unread_ids, badge_text, views=None):

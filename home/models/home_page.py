@@ -96,11 +96,9 @@ class HomePage(IntroductionMixin, PictureMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        # "v2": the lists hold the picture and the membership text too; a deployment must not read
-        # the lists the version before it cached under the same generation.
         context.update(
             cached_until_content_changes(
-                f"home-page.v2.{self.pk}.{site.pk if site else None}", lambda: self.listings(request)
+                f"home-page.{self.pk}.{site.pk if site else None}", lambda: self.listings(request)
             )
         )
         return context
