@@ -23,11 +23,17 @@ BARE = ("bench.bare", "bench.bare", BARE_PATH)
 
 
 @contextlib.contextmanager
-def gunicorn(port, served=SITE, page_cache=False):
-    """A running gunicorn serving ``served`` (SITE, REFERENCE or BARE), the site's page cache on or
-    off; yields its pid. Every server has the same workers, so that their CPU compares."""
+def gunicorn(port, served=SITE, page_cache=False, content_cache=True):
+    """A running gunicorn serving ``served`` (SITE, REFERENCE or BARE), the site's page cache and
+    content cache on or off; yields its pid. Every server has the same workers, so that their CPU
+    compares."""
     application, settings_module, probe = served
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "ARENA_PAGE_CACHE": "1" if page_cache else "0"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "ARENA_PAGE_CACHE": "1" if page_cache else "0",
+        "ARENA_CONTENT_CACHE": "1" if content_cache else "0",
+    }
     command = [sys.executable, "-m", "gunicorn", application, "--workers", str(WORKERS)]
     command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     process = subprocess.Popen(command, env=env, cwd=BASE_DIR)  # noqa: S603 - our own fixed command

@@ -29,7 +29,9 @@ from arena.settings.production import INSTALLED_APPS  # noqa: E402
 # processes' local copies stale; nothing changes while the load runs, so a run without Redis
 # (SQLite) measures them as production has them with Redis.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120 if env_bool("ARENA_PAGE_CACHE") else 0
-CONTENT_CACHE_SECONDS = 60 * 60
+# The content cache (arena/content_cache.py) is on as in production with Redis, except on the
+# server that shows what a page costs with no cache at all (ARENA_CONTENT_CACHE=0).
+CONTENT_CACHE_SECONDS = 60 * 60 if env_bool("ARENA_CONTENT_CACHE", default=True) else 0
 
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 # Outermost: sums the time of every SQL statement of a request into a response header.

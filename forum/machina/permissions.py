@@ -97,6 +97,30 @@ class PermissionHandler(BasePermissionHandler):
         """Whether the user may conclude the topics they started in the forum (a per-forum grant)."""
         return user.is_authenticated and self._perform_basic_permission_check(forum, user, CONCLUDE_OWN_TOPICS)
 
+    def all_forums(self):
+        """Every forum, in tree order."""
+        return self._get_all_forums()
+
+    def forum_by_id(self, pk):
+        """The forum with this id, or None."""
+        if not hasattr(self, "_forums_by_id"):
+            self._forums_by_id = {forum.id: forum for forum in self._get_all_forums()}
+        return self._forums_by_id.get(pk)
+
+    def visible_forums(self, user):
+        """The forums the user may see in lists, as machina's ``forum_list_filter`` leaves them."""
+        if user.is_superuser:
+            return self._get_all_forums()
+        return self._get_forums_for_user(user, ["can_see_forum", "can_read_forum"], use_tree_hierarchy=True)
+
+    def forum_descendants(self, forum):
+        """``forum.get_descendants()`` from the forums already read, in tree order."""
+        return [
+            other
+            for other in self._get_all_forums()
+            if other.tree_id == forum.tree_id and other.lft > forum.lft and other.rght < forum.rght
+        ]
+
     def forum_ancestors(self, forum):
         """``forum.get_ancestors()`` from the forums already read, root first."""
         return [

@@ -5,13 +5,16 @@ factories, which are meant to be subclassed, and every write in one transaction:
   subscriptions are refused (403) to logged-in people outside the forum, and anonymous visitors
   are sent to log in; a member id that is not a number is a 404 (machina takes any text and
   fails on it);
+- the forum index and a forum page, with their lists of forums and topics rendered once for all
+  who see the same (forum_pages.py);
 - the topic page, reading the topic with its forum, poll, first post and the reader's
   subscription in one query (topic_view.py), and hiding it when its first post is hidden;
 - the topic and reply forms, which keep posts to a length, show an invalid poll question's errors
   and start topics only in forums (topic_form.py);
 - the views that list posts, following visibility.py (visible_views.py);
 - the forum profile form, with pixel limits on the avatar (profile_form.py);
-- the list of unread topics, picked by the database a page at a time (tracking.py).
+- the lists of unread and of subscribed topics, picked by the database a page at a time, their
+  rows read in a fixed number of queries (tracking.py, subscriptions.py, topic_rows.py).
 
 machina writes a new topic, its first post and the topic's and forum's counters in separate
 commits; a worker killed in between left a topic without posts, or counters one off. Every view of
@@ -30,15 +33,23 @@ from machina.urls import BoardURLPatternsFactory
 
 from forum.permissions import members_only
 
+from .forum_pages import ArenaForumView, ArenaIndexView
 from .profile_form import ArenaForumProfileUpdateView
+from .subscriptions import ArenaTopicSubscriptionListView
 from .topic_form import ArenaPostCreateView, ArenaPostUpdateView, ArenaTopicCreateView, ArenaTopicUpdateView
 from .tracking import ArenaUnreadTopicsView
 from .visible_views import VisibleForumProfileDetailView, VisibleTopicsFeed, VisibleTopicView, VisibleUserPostsView
 
+ForumURLPatternsFactory = get_class("forum.urls", "ForumURLPatternsFactory")
 ForumConversationURLPatternsFactory = get_class("forum_conversation.urls", "ForumConversationURLPatternsFactory")
 ForumFeedsURLPatternsFactory = get_class("forum_feeds.urls", "ForumFeedsURLPatternsFactory")
 ForumMemberURLPatternsFactory = get_class("forum_member.urls", "ForumMemberURLPatternsFactory")
 ForumTrackingURLPatternsFactory = get_class("forum_tracking.urls", "ForumTrackingURLPatternsFactory")
+
+
+class ArenaForumURLPatternsFactory(ForumURLPatternsFactory):
+    index_view = ArenaIndexView
+    forum_view = ArenaForumView
 
 
 class ArenaConversationURLPatternsFactory(ForumConversationURLPatternsFactory):
@@ -61,6 +72,7 @@ class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
     user_posts_list = VisibleUserPostsView
     forum_profile_detail_view = VisibleForumProfileDetailView
     forum_profile_update_view = ArenaForumProfileUpdateView
+    topic_subscription_list_view = ArenaTopicSubscriptionListView
 
     def get_urlpatterns(self):
         return [
@@ -72,6 +84,7 @@ class MembersOnlyMemberURLPatternsFactory(ForumMemberURLPatternsFactory):
 
 
 class ArenaBoardURLPatternsFactory(BoardURLPatternsFactory):
+    forum_urlpatterns_factory = ArenaForumURLPatternsFactory()
     conversation_urlpatterns_factory = ArenaConversationURLPatternsFactory()
     feeds_urlpatterns_factory = ArenaFeedsURLPatternsFactory()
     member_urlpatterns_factory = MembersOnlyMemberURLPatternsFactory()

@@ -19,13 +19,14 @@ from arena.content_cache import cached_until_content_changes
 from forum.conclusions.citations import with_citations
 from forum.conclusions.services import can_change_conclusion, can_conclude, is_concluded
 from forum.machina import links, sectors
+from forum.machina import topic_posts as rendered_topic_posts
 from forum.machina.search import excerpt
 from forum.membership.onboarding import take_forum_welcome
 from forum.moderation.services import can_report, handles_reports
 from forum.notifications.mentions import plain_mentions
 from forum.notifications.services import followed_forum_ids, unread_count
 from forum.permissions import is_forum_member as _is_forum_member
-from forum.reactions.services import can_react, reactions_for
+from forum.reactions.services import can_react
 
 register = template.Library()
 
@@ -205,14 +206,11 @@ def mentions_for(rendered, user):
 
 
 @register.simple_tag(takes_context=True)
-def with_reactions(context, posts):
-    """``{% with_reactions posts as posts %}``: the page's posts, each with ``reaction_counts`` (every
-    kind of reaction with its count per sector and whether the reader gave it), in one query."""
-    posts = list(posts)
-    counts = reactions_for(posts, context["request"].user)
-    for post in posts:
-        post.reaction_counts = counts[post.pk]
-    return posts
+def topic_posts(context, posts):
+    """``{% topic_posts posts as posts %}``: the topic page's posts, each with ``html`` (board/post.html
+    for the reader) and ``is_topic_head``, kept in the content cache for readers alike
+    (forum/machina/topic_posts.py)."""
+    return rendered_topic_posts.topic_posts(context, posts)
 
 
 @register.simple_tag(takes_context=True)
@@ -226,3 +224,35 @@ def can_react_to(context, post):
 def forum_welcome(context):
     """``{% forum_welcome as welcome %}``: True once, on the new member's first visit to the forum."""
     return take_forum_welcome(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def reader_slot(context, kind, item):
+    """``{% reader_slot "unread" topic %}``: where the reader's "Oläst" badge (or, with "views", the
+    topic's views) goes in a list rendered once for every reader (``reader_slots``,
+    forum/machina/forum_pages.py), filled in per request."""
+    return mark_safe(context["reader_slots"].mark(kind, item.pk))  # noqa: S308 - a comment with a token and an id
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        values = repr([value.resolve(context) for value in self.vary_on])
+        key = f"fragment.{self.name}.{md5(values.encode(), usedforsecurity=False).hexdigest()}"
+        return cached_until_content_changes(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def content_fragment(parser, token):
+    """``{% content_fragment "name" value ... %}…{% endcontent_fragment %}``: the enclosed markup,
+    rendered once for each set of values and kept until content changes. The values must name
+    everything the markup shows that is not content (who looks, the page's items): what a value
+    does not name, every reader of the name gets."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("content_fragment needs a name.")
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    return ContentFragmentNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

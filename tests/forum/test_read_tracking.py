@@ -95,3 +95,41 @@ def test_the_unread_list_follows_machinas_rules_for_topic_and_forum_marks(client
     assert after_reply == ["Sommarjobb", "Årsmötet", "Praktik"]
     assert all_marked == []
     assert unread_list(client) == ["Nytt efteråt"]
+
+
+def subscription_rows(client):
+    """(subject, whether the row is marked "Oläst") on the member's subscriptions page, in its order."""
+    soup = BeautifulSoup(client.get(reverse("forum_member:user_subscriptions")).content, "html.parser")
+    return [
+        (
+            row.select_one(".forum-table__link").get_text(strip=True),
+            "Oläst" in [badge.get_text(strip=True) for badge in row.select(".badge")],
+        )
+        for row in soup.select("main tbody th[scope=row]")
+    ]
+
+
+def test_the_subscriptions_mark_unread_topics_by_the_same_rules(client, public_forum, members_forum):
+    reader, writer = ForumMemberFactory(), ForumMemberFactory()
+    with notifications_muted():
+        summer = PostFactory(topic__forum=public_forum, topic__subject="Sommarjobb", topic__poster=writer).topic
+        trainee = PostFactory(topic__forum=public_forum, topic__subject="Praktik", topic__poster=writer).topic
+        meeting = PostFactory(topic__forum=members_forum, topic__subject="Årsmötet", topic__poster=writer).topic
+    reader.topic_subscriptions.add(summer, trainee, meeting)
+    client.force_login(reader)
+    never_read = subscription_rows(client)
+
+    client.get(topic_url(summer))
+    after_reading = subscription_rows(client)
+    client.post(reverse("forum_tracking:mark_topics_read", args=[members_forum.pk]))
+    forum_marked = subscription_rows(client)
+    with notifications_muted():
+        PostFactory(topic=meeting, poster=writer, subject="Re: Årsmötet")
+        PostFactory(topic=summer, poster=writer, subject="Re: Sommarjobb")
+
+    # The newest activity first, as machina lists them.
+    assert never_read == [("Årsmötet", True), ("Praktik", True), ("Sommarjobb", True)]
+    assert after_reading == [("Årsmötet", True), ("Praktik", True), ("Sommarjobb", False)]
+    assert forum_marked == [("Årsmötet", False), ("Praktik", True), ("Sommarjobb", False)]
+    # Replies after the marks: the topic's own mark and the forum's mark are both older.
+    assert subscription_rows(client) == [("Sommarjobb", True), ("Årsmötet", True), ("Praktik", True)]

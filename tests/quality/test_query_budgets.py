@@ -6,10 +6,12 @@ Each count is for rendering the page, as after a change: the shared page cache i
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from machina.conf import settings as machina_settings
+from machina.core.db.models import get_model
 
 from arena.page_cache import invalidate_cached_pages
 from forum.machina.links import topic_url
@@ -35,6 +37,8 @@ from tests.home.factories import (
     NewsPageFactory,
     StandardPageFactory,
 )
+
+Topic = get_model("forum_conversation", "Topic")
 
 
 def queries_for(client, url):
@@ -225,6 +229,35 @@ def test_topic_page_costs_the_same_with_15_and_500_posts(client, public_forum, s
     assert with_15 <= FORUM_PAGE_BUDGET[reader], f"{with_15} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 
+def test_member_topic_page_from_posts_another_member_rendered_costs_the_same_with_15_and_500_posts(
+    client, public_forum, sector_authors
+):
+    """The page's posts come from the content cache another member's visit filled; the reader's own
+    posts and the post they reacted to are rendered for them (forum/machina/topic_posts.py)."""
+    reader, other = sector_authors[0], Client()
+    other.force_login(sector_authors[1])
+    client.force_login(reader)
+    topic = TopicFactory(forum=public_forum, poster=reader)
+    add_posts(topic, machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    Reaction.objects.create(post=topic.posts.exclude(poster=reader).first(), user=reader, kind=Reaction.Kind.THANKS)
+    url = topic_url(topic)
+
+    def after_the_other_member():
+        client.get(url)  # records that the reader read the topic (revisited)
+        invalidate_cached_pages()
+        other.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert 'aria-pressed="true"' in client.get(url).content.decode()
+        return len(queries)
+
+    with_15 = after_the_other_member()
+    add_posts(topic, 500 - machina_settings.TOPIC_POSTS_NUMBER_PER_PAGE, sector_authors)
+    with_500 = after_the_other_member()
+
+    assert with_15 == with_500, f"{with_15} queries with 15 posts, {with_500} with 500"
+    assert with_15 <= FORUM_PAGE_BUDGET["member"], f"{with_15} queries, budget {FORUM_PAGE_BUDGET['member']}"
+
+
 def add_quoting_posts_with_reactions(topic, count, authors):
     """Posts that each quote the one before, with two or three reactions from both sectors."""
     content = quote_markdown(topic.posts.order_by("-pk").first()) + "Ett svar."
@@ -294,6 +327,57 @@ def test_forum_index_costs_the_same_with_2_and_10_forums(client, forum_category,
     assert with_10 <= FORUM_PAGE_BUDGET[reader], f"{with_10} queries, budget {FORUM_PAGE_BUDGET[reader]}"
 
 
+# A member's forum index and forum page once their lists are cached (forum/machina/forum_pages.py):
+# the session, the user, their groups, the member's read marks of forums or of topics and forums,
+# and the topics' views.
+MEMBER_LIST_BUDGET_WHEN_CACHED = 7
+
+
+def member_list_queries(client, url):
+    """The queries of a member's visit after a change (lists rendered) and of the next one (cached)."""
+    after_change = revisited(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return after_change, len(queries)
+
+
+def test_member_forum_index_costs_the_same_with_2_and_10_unread_forums(client, forum_category, sector_authors):
+    """machina looked up the ancestors of each unread forum with a query of its own."""
+    client.force_login(sector_authors[0])
+    for n in range(2):
+        add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), 2, sector_authors[1:])
+    with_2 = member_list_queries(client, "/forum/")
+
+    for n in range(2, 10):
+        add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), 2, sector_authors[1:])
+    page = client.get("/forum/").content.decode()
+    with_10 = member_list_queries(client, "/forum/")
+
+    assert page.count("Olästa inlägg") == 10
+    assert with_2 == with_10, f"{with_2} queries with 2 unread forums, {with_10} with 10"
+    assert with_10[0] <= FORUM_PAGE_BUDGET["member"], f"{with_10[0]} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_10[1] <= MEMBER_LIST_BUDGET_WHEN_CACHED, f"{with_10[1]} queries when cached"
+
+
+def test_member_forum_page_costs_the_same_with_5_and_100_topics_read_and_unread(client, public_forum, sector_authors):
+    client.force_login(sector_authors[0])
+    add_topics(public_forum, 5, sector_authors[1:])
+    url = forum_url(public_forum)
+    client.get(topic_url(public_forum.topics.order_by("-last_post_on").first()))
+    with_5 = member_list_queries(client, url)
+
+    add_topics(public_forum, 95, sector_authors[1:])
+    for topic in public_forum.topics.order_by("-last_post_on")[:10:2]:
+        client.get(topic_url(topic))
+    page = client.get(url).content.decode()
+    with_100 = member_list_queries(client, url)
+
+    assert page.count(">Oläst<") == machina_settings.FORUM_TOPICS_NUMBER_PER_PAGE - 5
+    assert with_5 == with_100, f"{with_5} queries with 5 topics, {with_100} with 100"
+    assert with_100[0] <= FORUM_PAGE_BUDGET["member"], f"{with_100[0]} queries, budget {FORUM_PAGE_BUDGET['member']}"
+    assert with_100[1] <= MEMBER_LIST_BUDGET_WHEN_CACHED, f"{with_100[1]} queries when cached"
+
+
 def test_reply_page_costs_the_same_with_2_and_15_earlier_posts(client, public_forum, sector_authors):
     client.force_login(sector_authors[0])
     topic = TopicFactory(forum=public_forum, poster=sector_authors[0])
@@ -346,3 +430,73 @@ def test_news_page_with_discussion_costs_the_same_with_15_and_300_posts(
     assert with_15 == with_300, f"{with_15} queries with 15 posts, {with_300} with 300"
     panel, budget = with_15 - without_panel, DISCUSSION_PANEL_QUERIES[reader]
     assert panel <= budget, f"the panel: {panel} queries, budget {budget}"
+
+
+# --- A member's own lists: unread topics and subscriptions ----------------------------------------
+
+# Measured 7 on PostgreSQL and SQLite while nothing changes (as `make bench` shows them): the
+# session, the user and their groups, the member's forum read marks, the count, the page's topic
+# ids with their view counts (and unread marks), and the Wagtail site of the layout; the table of
+# topics comes from the shared cache. After a change 17: the topics with their last posts and their
+# authors (2), the shared caches' forums and grants (4), the layout (3) and which of the page's
+# topics both sectors posted in (1) are read again.
+MEMBER_LIST_BUDGET = {"after a change": 17, "unchanged": 7}
+
+
+def queries_while_unchanged(client, url):
+    """The queries of a second visit with nothing changed since the first."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def add_forums_with_topics(forum_category, forums, topics, authors):
+    for n in range(forums):
+        add_topics(ForumFactory(name=f"Forum om mellanrummen {n}", parent=forum_category), topics, authors)
+
+
+def test_unread_topics_cost_the_same_with_few_and_many_forums_and_topics(client, forum_category, sector_authors):
+    """A member who has read a topic and marked a forum read (both kinds of read mark in play) and
+    left the rest unread: from 2 forums of 2 topics (1 unread) to 10 forums and 89 unread topics, a
+    later page too."""
+    member = sector_authors[0]
+    client.force_login(member)
+    add_forums_with_topics(forum_category, 2, 2, sector_authors)
+    client.get(topic_url(Topic.objects.order_by("pk").first()))
+    client.post(reverse("forum_tracking:mark_topics_read", args=[Topic.objects.order_by("pk").last().forum_id]))
+    url = reverse("forum_tracking:unread_topics")
+    few = revisited(client, url)
+
+    add_forums_with_topics(forum_category, 8, 11, sector_authors)
+    many = revisited(client, url)
+    later_page = revisited(client, f"{url}?page=3")
+
+    unchanged = queries_while_unchanged(client, url)
+
+    assert "89 olästa ämnen hittades" in client.get(f"{url}?page=5").content.decode()
+    assert few == many == later_page, f"{few} queries with 2 forums, {many} and {later_page} with 10"
+    assert many <= MEMBER_LIST_BUDGET["after a change"], f"{many} queries, budget {MEMBER_LIST_BUDGET}"
+    assert unchanged <= MEMBER_LIST_BUDGET["unchanged"], f"{unchanged} queries, budget {MEMBER_LIST_BUDGET}"
+
+
+def test_subscriptions_cost_the_same_with_2_and_60_subscribed_topics(client, forum_category, sector_authors):
+    member = sector_authors[0]
+    client.force_login(member)
+    add_forums_with_topics(forum_category, 2, 1, sector_authors)
+    member.topic_subscriptions.add(*Topic.objects.all())
+    client.get(topic_url(Topic.objects.order_by("pk").first()))
+    url = reverse("forum_member:user_subscriptions")
+    few = revisited(client, url)
+
+    add_forums_with_topics(forum_category, 6, 10, sector_authors)
+    member.topic_subscriptions.add(*Topic.objects.all())
+    many = revisited(client, url)
+    later_page = revisited(client, f"{url}?page=3")
+
+    unchanged = queries_while_unchanged(client, url)
+
+    assert "62 ämnen hittades" in client.get(url).content.decode()
+    assert few == many == later_page, f"{few} queries with 2 subscriptions, {many} and {later_page} with 62"
+    assert many <= MEMBER_LIST_BUDGET["after a change"], f"{many} queries, budget {MEMBER_LIST_BUDGET}"
+    assert unchanged <= MEMBER_LIST_BUDGET["unchanged"], f"{unchanged} queries, budget {MEMBER_LIST_BUDGET}"

@@ -31,13 +31,15 @@ from home.models import NewsIndexPage, NewsPage
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
 
-# The four servers listen on BENCH_PORT and the three ports after it.
+# The five servers listen on BENCH_PORT and the four ports after it: what each serves, with the page
+# cache on or off and the content cache on or off.
 FIRST_PORT = int(os.environ.get("BENCH_PORT", "8161"))
 SERVERS = {
-    report.COLD: (SITE, False),
-    report.WARM: (SITE, True),
-    report.MACHINA: (REFERENCE, False),
-    report.BARE_MODE: (BARE, False),
+    report.COLD: (SITE, False, True),
+    report.WARM: (SITE, True, True),
+    report.RAW: (SITE, False, False),
+    report.MACHINA: (REFERENCE, False, True),
+    report.BARE_MODE: (BARE, False, True),
 }
 # Before each measurement both workers serve the page for a while (and fill the cache when it is on).
 WARM_UP_SECONDS = 2
@@ -85,8 +87,8 @@ class Command(BaseCommand):
         with contextlib.ExitStack() as servers:
             self.stdout.write(f"Startar servrarna på portarna {FIRST_PORT}–{FIRST_PORT + len(SERVERS) - 1} ...")
             masters = {
-                mode: servers.enter_context(gunicorn(ports[mode], served, page_cache))
-                for mode, (served, page_cache) in SERVERS.items()
+                mode: servers.enter_context(gunicorn(ports[mode], served, page_cache, content_cache))
+                for mode, (served, page_cache, content_cache) in SERVERS.items()
             }
             self.stdout.write(f"Mäter {len(pages)} sidor, {seconds} s per sida ...")
             for page in pages:
@@ -98,7 +100,8 @@ class Command(BaseCommand):
             f"{WORKERS} gunicorn-arbetare per server."
         )
         self.stdout.write(
-            "kall = utan sidcache, varm = ARENA_PAGE_CACHE=1, medlem = inloggad, machina = ren django-machina "
+            "kall = utan sidcache (innehållscachen på, som i produktion), varm = ARENA_PAGE_CACHE=1, "
+            "rå = varken sid- eller innehållscache, medlem = inloggad, machina = ren django-machina "
             "med samma storlekar, bar = Django utan middleware. DB ms/req: satsernas väntetid mätt i appen."
         )
         self.stdout.write(report.format_table(rows))
@@ -169,7 +172,7 @@ class Command(BaseCommand):
             (report.NEWS_INDEX, NewsIndexPage.objects.get().url),
             ("Nyhet", NewsPage.objects.get(slug=f"{seed.SLUG_PREFIX}nyhet-1").url),
         ]:
-            pages += [Page(name, report.COLD, path), Page(name, report.WARM, path)]
+            pages += [Page(name, report.COLD, path), Page(name, report.RAW, path), Page(name, report.WARM, path)]
         for name, path, reference_path in [
             (report.FORUM_INDEX, reverse("forum:index"), reference["index"]),
             (report.FORUM_PAGE, forum_url(forum), reference["forum"]),
@@ -177,6 +180,7 @@ class Command(BaseCommand):
         ]:
             pages += [
                 Page(name, report.COLD, path),
+                Page(name, report.RAW, path),
                 Page(name, report.MACHINA, reference_path),
                 Page(name, report.MEMBER, path, cookie),
                 Page(name, report.MACHINA_MEMBER, reference_path, machina),
