@@ -68,14 +68,14 @@ class Answer:
     headers: dict
 
 
-def fetch(url, cookie=None):
-    """One GET as the proxy would send it (with a member's cookie if given)."""
+def fetch(url, cookie=None, extra_headers=None):
+    """One GET as the proxy would send it (with a member's cookie and extra headers if given)."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     started = time.perf_counter()
     try:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        connection.request("GET", path, headers=request_headers(cookie))
+        connection.request("GET", path, headers={**request_headers(cookie), **(extra_headers or {})})
         response = connection.getresponse()
         response.read()
         return Answer(response.status, time.perf_counter() - started, dict(response.getheaders()))

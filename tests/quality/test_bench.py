@@ -13,7 +13,7 @@ from django.urls import reverse
 from machina.core.db.models import get_model
 
 from bench import report, seed
-from bench.database_time import HEADER, QUERIES_HEADER, DatabaseTimeMiddleware
+from bench.database_time import HEADER, QUERIES_HEADER, REQUEST_HEADER, DatabaseTimeMiddleware
 from bench.load import LoadResult, percentile, run_threads
 from bench.reference.settings import reference_database_url
 from bench.server import workers_cpu_seconds
@@ -185,7 +185,19 @@ def test_each_answer_says_how_long_its_sql_took_and_how_many_statements_ran(rf, 
         Topic.objects.count()
         return HttpResponse("ok")
 
-    response = DatabaseTimeMiddleware(view)(rf.get("/"))
+    response = DatabaseTimeMiddleware(view)(rf.get("/", headers={REQUEST_HEADER: "1"}))
 
     assert response[QUERIES_HEADER] == "2"
     assert float(response[HEADER]) > 0
+
+
+def test_answers_not_asked_to_be_timed_carry_no_timing(rf, db):
+    # The load runs and the answers whose CPU is counted: they pay nothing for the timing.
+    def view(request):
+        Post.objects.count()
+        return HttpResponse("ok")
+
+    response = DatabaseTimeMiddleware(view)(rf.get("/"))
+
+    assert HEADER not in response
+    assert QUERIES_HEADER not in response

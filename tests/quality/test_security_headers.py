@@ -5,7 +5,11 @@ interpreter with production settings (the page cache on) on a migrated, seeded S
 import json
 
 import pytest
+from csp.constants import NONCE, NONE, SELF
+from csp.decorators import csp_update
+from django.http import HttpResponse
 
+from arena.middleware import ContentSecurityPolicyMiddleware
 from tests.tools import PRODUCTION_ENV, run_manage, run_python
 
 PATHS = {"public page": "/var-verksamhet/", "forum page": "/forum/", "admin page": "/admin/login/"}
@@ -78,3 +82,50 @@ def test_the_second_visitor_gets_the_page_from_the_cache_as_a_shared_page(produc
 def test_a_form_sets_only_a_secure_same_site_csrf_cookie(production_responses):
     # Secure, SameSite=Lax; not HttpOnly, which would add nothing for a CSRF token (Django docs).
     assert production_responses["admin page"]["cookies"] == {"csrftoken": [True, "Lax", False]}
+
+
+def policy_of(response):
+    return dict(directive.strip().split(" ", 1) for directive in response["Content-Security-Policy"].split(";"))
+
+
+@pytest.fixture
+def strict_policy(settings):
+    # NONCE: a view that asks for a nonce gets it in its own header; the others go without.
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": [SELF], "script-src": [SELF, NONCE]}}
+
+
+def test_the_policy_built_once_stays_strict_on_public_pages_and_loosens_only_under_admin(rf, strict_policy):
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
+
+    public, admin, public_again = (middleware(rf.get(path)) for path in ("/", "/admin/pages/", "/forum/"))
+
+    assert policy_of(public)["script-src"] == "'self'"
+    assert policy_of(admin)["script-src"] == "'self' 'unsafe-inline'"
+    assert policy_of(public_again) == policy_of(public)
+
+
+def test_a_views_own_policy_and_a_nonce_are_built_for_that_response_alone(rf, strict_policy):
+    @csp_update({"img-src": ["https://bilder.example.org"]})
+    def with_pictures(request):
+        return HttpResponse("ok")
+
+    def with_nonce(request):
+        return HttpResponse(str(request.csp_nonce))
+
+    plain = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
+    pictures = ContentSecurityPolicyMiddleware(with_pictures)(rf.get("/"))
+    nonce = ContentSecurityPolicyMiddleware(with_nonce)(rf.get("/"))
+
+    assert policy_of(pictures)["img-src"] == "https://bilder.example.org"
+    assert policy_of(nonce)["script-src"] == f"'self' 'nonce-{nonce.content.decode()}'"
+    assert "img-src" not in policy_of(plain(rf.get("/")))
+    assert "nonce" not in plain(rf.get("/"))["Content-Security-Policy"]
+
+
+def test_a_changed_policy_is_built_anew(rf, settings, strict_policy):
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("ok"))
+    middleware(rf.get("/"))
+
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": [NONE]}}
+
+    assert policy_of(middleware(rf.get("/"))) == {"default-src": "'none'"}
