@@ -22,3 +22,10 @@ def SearchBackend(params):  # the name Wagtail looks up in a backend's module
 def prefix_query(words):
     """A query matching what has a word beginning with each of ``words`` (letters and digits)."""
     return And([PlainText(word) for word in words])
+
+
+def hit_ids(results):
+    """The ids of search results, in their order, without making a page object for each: a Page
+    is costly to build (its cluster relations are looked up per instance), and a search reads up
+    to a hundred hits to show ten. Every database backend's results are a queryset underneath."""
+    return list(results.get_queryset().values_list("pk", flat=True))

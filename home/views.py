@@ -8,12 +8,13 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from forum.conclusions.services import MAX_SEARCH_HITS, search_conclusions
-from forum.machina.search import MAX_HITS, search_posts, search_words
-from home.search import prefix_query
+from forum.machina.search import MAX_HITS, SearchHits, search_posts, search_words
+from home.search import hit_ids, prefix_query
 
 RESULTS_PER_PAGE = 10
-# A search shows at most this many pages, the best first: fetched once, so the Paginator counts
-# them in Python instead of asking the search backend for a COUNT over the whole match.
+# A search shows at most this many pages, the best first: their ids are fetched once, so the
+# Paginator counts them in Python instead of asking the search backend for a COUNT over the whole
+# match.
 MAX_PAGE_HITS = 100
 MAX_QUERY_LENGTH = 200
 # PostgreSQL refuses any string with a NUL character in it; no control character belongs in a query.
@@ -44,11 +45,13 @@ def search(request):
         # Pages and posts are searched for the query's words alone: no operator or quote reaches
         # a database's query parser, and a query with no words finds nothing.
         words = search_words(query)
-        results = []
+        hits = []
         if words:
-            live_pages = Page.objects.live().public().exclude(pk__in=promoted_pages).specific()
-            results = list(live_pages.search(prefix_query(words))[:MAX_PAGE_HITS])
-        pages = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
+            live_pages = Page.objects.live().public().exclude(pk__in=promoted_pages)
+            hits = hit_ids(live_pages.search(prefix_query(words))[:MAX_PAGE_HITS])
+        # Only the pages shown are read as their own types (a news page's summary).
+        pages = SearchHits(hits, Page.objects.specific())
+        pages = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))
         posts = search_posts(query, request.user, request.forum_permission_handler)
         posts = Paginator(posts, RESULTS_PER_PAGE).get_page(request.GET.get("forumsida"))
         conclusions = search_conclusions(words, request.user, request.forum_permission_handler)

@@ -60,19 +60,24 @@ def prefix_query(words):
 
 class SearchHits:
     """The ids of a search's hits in order, for Django's Paginator: the count is their number (no
-    second COUNT over the whole match), and a slice (a page) fetches only its own posts."""
+    second COUNT over the whole match), and a slice (a page) fetches only its own objects from
+    ``queryset`` (the site search's pages use it too)."""
 
-    def __init__(self, ids):
+    def __init__(self, ids, queryset):
         self.ids = ids
+        self.queryset = queryset
 
     def __len__(self):
         return len(self.ids)
 
     def __getitem__(self, page_slice):
         ids = self.ids[page_slice]
-        posts = Post.objects.select_related("topic__forum", "poster__member_profile").in_bulk(ids)
-        return [posts[pk] for pk in ids if pk in posts]
+        found = {hit.pk: hit for hit in self.queryset.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
+
+# What a page of post hits shows: the topic, its forum and the author's profile.
+HIT_POSTS = Post.objects.select_related("topic__forum", "poster__member_profile")
 
 # One query, two plans (see the module's docstring): ``newest`` walks down the newest posts (btree
 # forum_post_newest) and stops at MAX_HITS matches or after NEWEST_WINDOW posts; only if it ends
@@ -112,12 +117,12 @@ def search_posts(query, user, permission_handler):
     best matches first on PostgreSQL and the newest first elsewhere, as SearchHits."""
     words = search_words(query)
     if not words:
-        return SearchHits([])
+        return SearchHits([], HIT_POSTS)
     if connection.vendor != "postgresql":
         posts = visible_posts(user, permission_handler)
         for word in words:
             posts = posts.filter(Q(subject__icontains=word) | Q(content__icontains=word))
-        return SearchHits(list(posts.order_by("-created", "-pk").values_list("pk", flat=True)[:MAX_HITS]))
+        return SearchHits(list(posts.order_by("-created", "-pk").values_list("pk", flat=True)[:MAX_HITS]), HIT_POSTS)
     params = {
         "query": prefix_query(words),
         # The same rule as visible_posts: approved posts in approved topics of these forums.
@@ -132,7 +137,7 @@ def search_posts(query, user, permission_handler):
         cursor.execute(MATCHES, params)
         hits = cursor.fetchall()
     # The newest first, then the best: a stable sort keeps equally good hits newest first.
-    return SearchHits([pk for pk, rank in sorted(hits, key=lambda hit: -hit[1])])
+    return SearchHits([pk for pk, rank in sorted(hits, key=lambda hit: -hit[1])], HIT_POSTS)
 
 
 def excerpt(post, query):

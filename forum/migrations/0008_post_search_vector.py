@@ -10,6 +10,8 @@ migration does nothing.
 
 from django.db import migrations
 
+from arena.postgresql import run_on_postgresql
+
 FORWARD = [
     """
     ALTER TABLE forum_conversation_post ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
@@ -31,16 +33,8 @@ BACKWARD = [
 ]
 
 
-def run_on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
-
 
 class Migration(migrations.Migration):
     dependencies = [("arena_forum", "0007_member_display_name_skeleton_unique")]
 
-    operations = [migrations.RunPython(run_on_postgresql(FORWARD), run_on_postgresql(BACKWARD))]
+    operations = [run_on_postgresql(FORWARD, BACKWARD)]
