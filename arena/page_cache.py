@@ -19,9 +19,9 @@ that every app server sees a change at once; saving or deleting anything a cache
 register their models with ``invalidate_on_change``) replaces the token. A page stored under an
 older token is never served again; it is replaced or expires on its own.
 
-A hit is answered before the session, CSRF, auth and forum middlewares and the view run, with one
-cache round trip: the token and the page are read together (``get_many``), and the page is served
-only if it was stored under the current token. The key is the page's absolute URI alone, without
+A hit is answered before any other middleware and the view run, with one cache round trip: the
+token and the page are read together (``get_many``), and the page is served only if it was stored
+under the current token. The key is the page's absolute URI alone, without
 the header list Django's cache middleware learns per URL (a lookup of its own): a stored response
 varies on nothing but Cookie (any other ``Vary`` is never stored), and only requests without
 cookies are served or stored, so all of them have the same Cookie header: none. Nor does it carry
@@ -86,9 +86,9 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
     """Django's FetchFromCache and UpdateCache middlewares in one. Django's own fix the key prefix
     at start-up, cache every view for every request and learn each URL's Vary headers; here the
     generation decides what is current, only cookieless requests for CACHED_VIEWS are stored, and
-    the Vary is fixed (see the module's docstring). Put it right after WhiteNoise: it answers hits
-    before anything below runs, and stores a response after every inner middleware has finished
-    it; the middlewares above it (security headers) finish a hit as they finish a rendered page."""
+    the Vary is fixed (see the module's docstring). Put it first: it answers hits before anything
+    else runs, and stores a response after every other middleware has finished it, so that a hit
+    carries the same security headers as the page it was stored from."""
 
     def process_request(self, request):
         if (

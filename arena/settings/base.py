@@ -81,13 +81,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Right after SecurityMiddleware, as WhiteNoise asks: static files never touch the page cache.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Answers visitors without cookies from the shared cache before the URL is resolved, and
-    # stores what it may share (arena/page_cache.py); everything below runs only for pages
-    # rendered now, everything above (the security headers) for cached pages too.
+    # First: answers visitors without cookies from the shared cache before anything else runs,
+    # and stores what it may share with the headers every middleware below has set, the security
+    # headers included (arena/page_cache.py); everything below runs only for pages rendered now.
     "arena.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # Right after SecurityMiddleware, as WhiteNoise asks: static files get the security headers.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

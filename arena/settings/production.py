@@ -40,11 +40,12 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy (django-csp) and Permissions-Policy on every response. Scripts and
 # styles come only from our own origin: templates carry no inline script.
+_AFTER_SECURITY = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
 MIDDLEWARE = [
-    MIDDLEWARE[0],  # noqa: F405 - SecurityMiddleware stays first
+    *MIDDLEWARE[:_AFTER_SECURITY],  # noqa: F405
     "arena.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
+    *MIDDLEWARE[_AFTER_SECURITY:],  # noqa: F405
 ]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -39,6 +39,9 @@ def production_responses(tmp_path_factory):
         "                           'queries': len(queries),\n"
         "                           'cookies': {name: [bool(m['secure']), m['samesite'], bool(m['httponly'])]\n"
         "                                       for name, m in response.cookies.items()}}\n"
+        # The same page over plain http, after the https page went into the cache.
+        "    response = Client().get('/var-verksamhet/', HTTP_HOST='arenahuddinge.se')\n"
+        "    responses['plain http'] = {'status': response.status_code, 'location': response.get('Location')}\n"
         "print(json.dumps(responses))\n",
         env,
     )
@@ -129,3 +132,7 @@ def test_a_changed_policy_is_built_anew(rf, settings, strict_policy):
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": [NONE]}}
 
     assert policy_of(middleware(rf.get("/"))) == {"default-src": "'none'"}
+
+
+def test_a_plain_http_request_is_redirected_to_https_even_for_a_page_in_the_cache(production_responses):
+    assert production_responses["plain http"] == {"status": 301, "location": "https://arenahuddinge.se/var-verksamhet/"}
