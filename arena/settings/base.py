@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "arena.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail Site from the content cache, when something asks for it (home/middleware.py).
+    "home.middleware.SiteMiddleware",
     "forum.machina.middleware.ForumPermissionMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

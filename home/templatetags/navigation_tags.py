@@ -1,6 +1,5 @@
 from django import template
 from django.db.models import Q
-from django.http.request import split_domain_port
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -8,6 +7,7 @@ from wagtail.models import Page, Site
 
 from arena.content_cache import cached_until_content_changes
 from forum.permissions import MEMBERS_GROUP, MODERATORS_GROUP, group_names
+from home.middleware import request_host
 from home.models import NewsIndexPage, SiteSettings
 
 register = template.Library()
@@ -53,12 +53,10 @@ def site_footer(context):
 def site_layout(request):
     """The menu entries and the footer's HTML of the request's site, looked up once per request:
     every page shows them, and they change only when content does. They are cached under the
-    host the request names (a host ALLOWED_HOSTS lets through): finding its Site is a query of its
-    own, which a page outside Wagtail's (the forum's) would otherwise pay on every request."""
+    host the request names."""
     if not hasattr(request, "_site_layout"):
-        host = f"{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
         request._site_layout = cached_until_content_changes(
-            f"site-layout.{host}", lambda: build_site_layout(request, Site.find_for_request(request))
+            f"site-layout.{request_host(request)}", lambda: build_site_layout(request, Site.find_for_request(request))
         )
     return request._site_layout
 

@@ -172,10 +172,11 @@ def test_menu_and_footer_are_read_from_the_cache_while_nothing_changes(client, h
 
     assert '<a class="main-nav__link" href="/var-verksamhet/" aria-current="page">Vår verksamhet</a>' in html
     assert "info@arenahuddinge.se" in html
-    # After a change the site settings, which pages are login-restricted, the menu's pages with the
-    # footer's (one query), the page's breadcrumb trail and the route to the page (the page by its
-    # slug, then its specific row) are read again; until then they are not.
-    assert len(changed) - len(unchanged) == 6
+    # After a change the site with its root page (two queries), the site settings, which pages are
+    # login-restricted, the menu's pages with the footer's (one query), the page's breadcrumb trail
+    # and the route to the page (the page by its slug, then its specific row) are read again; until
+    # then they are not.
+    assert len(changed) - len(unchanged) == 8
     assert not any("home_sitesettings" in query["sql"] for query in unchanged)
 
 
@@ -215,3 +216,19 @@ class TestPageTree(WagtailPageTestCase):
         self.assertPageIsRoutable(home)
         self.assertPageIsRoutable(page)
         self.assertPageIsRenderable(page)
+
+
+def test_the_site_and_its_root_page_are_read_from_the_cache_until_a_site_changes(client, home_page, settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0  # every request renders the page
+    client.get("/")
+
+    with CaptureQueriesContext(connection) as unchanged:
+        client.get("/")
+    site = Site.objects.get()
+    site.site_name = "Arena Huddinge i mellanrummen"
+    site.save()
+    with CaptureQueriesContext(connection) as changed:
+        client.get("/")
+
+    assert not any("wagtailcore_site" in query["sql"] for query in unchanged)
+    assert any("wagtailcore_site" in query["sql"] for query in changed)
