@@ -19,7 +19,9 @@ class SiteMiddleware:
     Wagtail finds the site with a query of its own on every request, and its routing then reads
     the root page's own row with another: every Wagtail page, and every page that links to one,
     paid both. The site, with its root page as its own type, is the same for every request to a
-    host and changes only with content (saving a Site replaces the content cache's generation)."""
+    host and changes only with content (saving a Site replaces the content cache's generation).
+    Where no site matches, the object stands for None: test it for truth (as Wagtail does), never
+    with ``is None``."""
 
     def __init__(self, get_response):
         self.get_response = get_response

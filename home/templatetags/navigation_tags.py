@@ -62,7 +62,7 @@ def site_layout(request):
 
 
 def build_site_layout(request, site):
-    if site is None:
+    if not site:
         footer = render_to_string("components/footer.html", {"request": request})
         return {"menu": [], "footer": footer, "language_links": []}
     site_settings = SiteSettings.for_request(request)
@@ -100,7 +100,7 @@ def breadcrumbs(context):
     if not isinstance(page, Page):
         return {"items": []}
     site = Site.find_for_request(request)
-    if site is None or page.depth <= site.root_page.depth:
+    if not site or page.depth <= site.root_page.depth:
         return {"items": []}
     return {
         "items": cached_until_content_changes(

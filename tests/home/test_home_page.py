@@ -232,3 +232,12 @@ def test_the_site_and_its_root_page_are_read_from_the_cache_until_a_site_changes
 
     assert not any("wagtailcore_site" in query["sql"] for query in unchanged)
     assert any("wagtailcore_site" in query["sql"] for query in changed)
+
+
+def test_without_any_site_wagtail_pages_are_not_found_and_the_forum_still_opens(client, home_page):
+    Site.objects.all().delete()
+
+    assert client.get("/").status_code == 404
+    response = client.get("/forum/")
+    assert response.status_code == 200
+    assert "Forum" in response.content.decode()
