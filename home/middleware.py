@@ -3,7 +3,6 @@ from functools import partial
 from django.http.request import split_domain_port
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
-from wagtail.models.sites import get_site_for_hostname
 
 from arena.content_cache import cached_until_content_changes
 from arena.page_cache import cached_view_name
@@ -46,11 +45,9 @@ def site_for_host(request):
 
 def find_site(request, with_root):
     """Wagtail's choice of site for the request (None if no site matches), with its root page read
-    as its own type if ``with_root``, so that the cached site carries it."""
-    try:
-        site = get_site_for_hostname(split_domain_port(request._get_raw_host())[0], request.get_port())
-    except Site.DoesNotExist:
-        return None
-    if with_root:
+    as its own type if ``with_root``, so that the cached site carries it. The lookup is the one
+    ``Site.find_for_request`` makes, which would return what this middleware put on the request."""
+    site = Site._find_for_request(request)
+    if site and with_root:
         site.root_page = site.root_page.specific
     return site
