@@ -14,6 +14,9 @@ Django's Redis backend makes a new ``redis.Redis`` client for every command, and
 copies redis-py's table of some 170 response callbacks: a fifth of the CPU of a page served from
 the page cache. A client is safe to share between threads (its connections come from the pool),
 so each pool's client is made once.
+
+Besides the cache, Redis carries announcements (``publish``, ``subscribe``): a process that changes
+a key tells every process listening that it changed (arena/announcements.py).
 """
 
 import logging
@@ -22,7 +25,10 @@ from contextlib import contextmanager
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis import Redis
+from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +107,20 @@ class FailOpenRedisCache(RedisCache):
         with self._failing_open():
             return super().clear()
         return False
+
+    def publish(self, key, message):
+        """Announces ``message`` to the processes subscribed to ``key``; skipped while Redis is down."""
+        with self._failing_open():
+            self._cache.get_client(key, write=True).publish(self.make_and_validate_key(key), message)
+
+    def subscribe(self, key):
+        """A subscription to the announcements for ``key``, on a connection of its own that is never
+        reconnected behind the subscriber's back: announcements sent while it was down would be
+        lost unnoticed. A lost connection raises RedisError to the subscriber instead."""
+        client = Redis.from_url(self._servers[0], retry=Retry(NoBackoff(), 0), **self._options)
+        subscription = client.pubsub()
+        subscription.subscribe(self.make_and_validate_key(key))
+        return subscription
 
     @contextmanager
     def _failing_open(self):

@@ -21,11 +21,17 @@ older token is never served again; it is replaced or expires on its own.
 
 A hit is answered before any other middleware and the view run, with one cache round trip: the
 token and the page are read together (``get_many``), and the page is served only if it was stored
-under the current token. The key is the page's absolute URI alone, without
-the header list Django's cache middleware learns per URL (a lookup of its own): a stored response
-varies on nothing but Cookie (any other ``Vary`` is never stored), and only requests without
-cookies are served or stored, so all of them have the same Cookie header: none. Nor does it carry
-Django's language and time zone suffixes: the site has one of each.
+under the current token. With Redis, production goes further (ANONYMOUS_PAGE_CACHE_IN_PROCESS):
+every new token is announced (arena/announcements.py), so each process knows the current one
+without asking, and keeps copies of the pages it served last in its own memory (the "process-pages"
+cache); a copy stored under the current token is served without any round trip. A process that
+cannot be sure of the token (Redis down, its subscription lost) reads the shared cache as above.
+
+The key is the page's absolute URI alone, without the header list Django's cache middleware learns
+per URL (a lookup of its own): a stored response varies on nothing but Cookie (any other ``Vary``
+is never stored), and only requests without cookies are served or stored, so all of them have the
+same Cookie header: none. Nor does it carry Django's language and time zone suffixes: the site has
+one of each.
 """
 
 from functools import lru_cache
@@ -33,12 +39,14 @@ from hashlib import md5
 from uuid import uuid4
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import add_never_cache_headers, cc_delim_re, has_vary_header, patch_cache_control
 from django.utils.deprecation import MiddlewareMixin
+
+from .announcements import AnnouncedValue
 
 # The search is here too: a visitor without cookies is anonymous, so the stored answer holds only
 # what visitors may read (the forums anonymous users may read, public pages), and a member, whose
@@ -48,6 +56,10 @@ CACHED_VIEWS = frozenset(
     {"wagtail_serve", "wagtail_serve_calendar", "forum:index", "forum:forum", "forum_conversation:topic", "search"}
 )
 GENERATION_KEY = "anonymous-pages-generation"
+# Every new generation is announced, so that each process knows the current one without a round
+# trip to Redis, and serves the copies of pages it keeps itself while they are current.
+GENERATION = AnnouncedValue(GENERATION_KEY)
+PROCESS_CACHE = "process-pages"
 
 
 def current_generation():
@@ -65,7 +77,7 @@ def invalidate_cached_pages():
 
 
 def _start_new_generation():
-    cache.set(GENERATION_KEY, uuid4().hex, timeout=None)
+    GENERATION.set(uuid4().hex)
 
 
 def invalidate_on_change(*models, ignore_fields=()):
@@ -99,10 +111,15 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
         ):
             return None
         key = page_key(request)
+        if settings.ANONYMOUS_PAGE_CACHE_IN_PROCESS and (generation := GENERATION.known()):
+            stored_generation, response = caches[PROCESS_CACHE].get(key, (None, None))
+            if stored_generation == generation:
+                return response
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         stored_generation, response = found.get(key, (None, None))
         if stored_generation == generation:
+            self._keep_in_process(key, generation, response)
             return response
         # The generation as the rendering starts: a page rendered while content changes is stored
         # under the old generation and never served.
@@ -116,9 +133,15 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
             patch_cache_control(response, public=True, max_age=seconds)
             if request.method == "GET":
                 cache.set(key, (generation, response), seconds)
+                self._keep_in_process(key, generation, response)
         elif "Cache-Control" not in response and has_vary_header(response, "Cookie"):
             add_never_cache_headers(response)
         return response
+
+    @staticmethod
+    def _keep_in_process(key, generation, response):
+        if settings.ANONYMOUS_PAGE_CACHE_IN_PROCESS:
+            caches[PROCESS_CACHE].set(key, (generation, response), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _can_share(response):

@@ -179,6 +179,15 @@ else:
 # Public pages are kept this long in the shared cache for visitors without cookies, and browsers
 # and proxies may keep them as long (arena/page_cache.py). 0 turns the page cache off.
 ANONYMOUS_PAGE_CACHE_SECONDS = 120
+# With Redis, production turns this on: each process also keeps copies of the pages it served last
+# (in the "process-pages" cache) and serves them without a round trip to Redis while Redis announces
+# no change (arena/announcements.py). Off here: tests reset the shared cache without announcing it.
+ANONYMOUS_PAGE_CACHE_IN_PROCESS = False
+CACHES["process-pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "process-pages",
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 # What every page shows (menu, footer) and the start page's lists, kept under the same generation
 # until content changes (arena/content_cache.py). 0 turns it off.
 CONTENT_CACHE_SECONDS = 60 * 60

@@ -23,6 +23,8 @@ DEBUG = False
 if not REDIS_URL:  # noqa: F405
     ANONYMOUS_PAGE_CACHE_SECONDS = 0
     CONTENT_CACHE_SECONDS = 0
+# With Redis, every change of content is announced, and each process keeps its own copies of pages.
+ANONYMOUS_PAGE_CACHE_IN_PROCESS = bool(REDIS_URL)  # noqa: F405
 
 # The proxy terminates TLS and says so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

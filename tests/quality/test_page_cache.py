@@ -1,7 +1,12 @@
 """Visitors without cookies get public pages from the shared cache (arena/page_cache.py); a change
-shows at once, and members, forms and previews never meet a page cached for someone else."""
+shows at once, and members, forms and previews never meet a page cached for someone else.
+
+Every test runs twice: with the run's own cache, and as production runs with Redis, where each
+process also keeps copies of pages and learns of changes from Redis's announcements."""
 
 import pytest
+import redis
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -18,6 +23,28 @@ from tests.home.factories import (
     NewsPageFactory,
     StandardPageFactory,
 )
+from tests.tools import RedisServer
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True, params=["shared cache", "copies in each process"])
+def page_copies(request, settings):
+    if request.param == "copies in each process":
+        server = request.getfixturevalue("redis_server")
+        redis.Redis.from_url(server.url).flushall()
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {"BACKEND": "arena.cache.FailOpenRedisCache", "LOCATION": server.url},
+        }
+        settings.ANONYMOUS_PAGE_CACHE_IN_PROCESS = True
+        caches["process-pages"].clear()
 
 
 @pytest.fixture
