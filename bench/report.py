@@ -1,6 +1,6 @@
 """The benchmark's table and the issue's targets, as text."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .load import LoadResult
 
@@ -41,6 +41,20 @@ class Row:
     @property
     def cpu_ms_per_request(self):
         return self.cpu_seconds * 1e3 / self.cpu_requests if self.cpu_requests else None
+
+
+def compared_with_bare(page, mode):
+    """Whether a row's figures are compared with the bare view's: the bare view itself, the minimal
+    view and the pages served from the page cache."""
+    return mode in (BARE_MODE, WARM) or page == CEILING
+
+
+def median_row(rows):
+    """One row for a page measured in several rounds: the load of the round with the median req/s,
+    the CPU of the round with the median CPU per request."""
+    by_load = sorted(rows, key=lambda row: row.load.per_second)[len(rows) // 2]
+    by_cpu = sorted(rows, key=lambda row: row.cpu_ms_per_request or 0)[len(rows) // 2]
+    return replace(by_load, cpu_seconds=by_cpu.cpu_seconds, cpu_requests=by_cpu.cpu_requests)
 
 
 def format_table(rows):

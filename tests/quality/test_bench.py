@@ -95,6 +95,23 @@ def test_targets_compare_the_forum_with_plain_machina_and_the_site_with_the_bare
     assert "Startsida utan cache, CPU per förfrågan: 7.00 ms (mål ≤ 8 ms): uppfyllt" in targets
 
 
+def test_pages_compared_with_the_bare_view_are_reported_by_the_median_of_their_rounds():
+    rounds = [
+        report.Row(report.NEWS_INDEX, report.WARM, 4, load(30_000), 0.9, 1_000, queries=0),
+        report.Row(report.NEWS_INDEX, report.WARM, 4, load(50_000), 0.5, 1_000, queries=0),
+        report.Row(report.NEWS_INDEX, report.WARM, 4, load(45_000), 0.4, 1_000, queries=0),
+    ]
+
+    median = report.median_row(rounds)
+
+    # 4,500 req/s from the middle round by load; 0.5 ms CPU from the middle round by CPU.
+    assert report.format_table([median]).splitlines()[2].split()[3:7] == ["4500.0", "10.0", "20.0", "0.50"]
+    assert report.compared_with_bare(report.BARE, report.BARE_MODE)
+    assert report.compared_with_bare(report.CEILING, report.COLD)
+    assert report.compared_with_bare(report.TOPIC, report.WARM)
+    assert not report.compared_with_bare(report.TOPIC, report.COLD)
+
+
 # Like every test on a live server: the flush after it must not re-run post_migrate (machina would
 # re-create its forum permissions, and the next serialized-rollback test would insert them twice).
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

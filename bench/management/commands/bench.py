@@ -55,6 +55,10 @@ CPU_SECONDS = 1.5
 TIMED_REQUESTS = 20
 # The member whose pages are measured follows this many topics (the subscriptions page lists them).
 SUBSCRIPTIONS = 200
+# The pages whose figures are compared with the bare view's (report.compared_with_bare) are measured
+# in this many interleaved rounds, the bare view and each of them in turn, and their medians
+# reported: a machine whose speed drifts during the run (a shared host) then moves them alike.
+ROUNDS = 3
 
 
 @dataclass
@@ -83,7 +87,6 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         pages = self.pages(self.seed_reference())
         ports = {mode: FIRST_PORT + index for index, mode in enumerate(SERVERS)}
-        rows = []
         with contextlib.ExitStack() as servers:
             self.stdout.write(f"Startar servrarna på portarna {FIRST_PORT}–{FIRST_PORT + len(SERVERS) - 1} ...")
             masters = {
@@ -91,9 +94,18 @@ class Command(BaseCommand):
                 for mode, (served, page_cache, content_cache) in SERVERS.items()
             }
             self.stdout.write(f"Mäter {len(pages)} sidor, {seconds} s per sida ...")
-            for page in pages:
+
+            def measure(page):
                 url = f"http://127.0.0.1:{ports[page.server]}{page.path}"
-                rows.append(self.measure(page, url, masters[page.server], seconds, page.connections or connections))
+                return self.measure(page, url, masters[page.server], seconds, page.connections or connections)
+
+            compared = [page for page in pages if report.compared_with_bare(page.name, page.mode)]
+            measured = {id(page): measure(page) for page in pages if page not in compared}
+            self.stdout.write(f"Jämförs med den bara vyn, i {ROUNDS} omgångar om vartannat: {len(compared)} sidor ...")
+            rounds = [[measure(page) for page in compared] for _ in range(ROUNDS)]
+            for page, page_rounds in zip(compared, zip(*rounds, strict=True), strict=True):
+                measured[id(page)] = report.median_row(page_rounds)
+            rows = [measured[id(page)] for page in pages]
         self.stdout.write("")
         self.stdout.write(
             f"Databas: {connection.vendor}; {seconds} s per sida, {connections} samtidiga om inget annat anges; "
