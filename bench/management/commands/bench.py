@@ -58,7 +58,7 @@ SUBSCRIPTIONS = 200
 # The pages whose figures are compared with the bare view's (report.compared_with_bare) are measured
 # in this many interleaved rounds, the bare view and each of them in turn, and their medians
 # reported: a machine whose speed drifts during the run (a shared host) then moves them alike.
-ROUNDS = 3
+ROUNDS = 5
 
 
 @dataclass
