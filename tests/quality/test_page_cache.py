@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from arena.page_cache import PROCESS_CACHE
 from forum.machina.links import topic_url
 from forum.permissions import make_members_only
 from home.models import SiteSettings
@@ -44,7 +45,7 @@ def page_copies(request, settings):
             "default": {"BACKEND": "arena.cache.FailOpenRedisCache", "LOCATION": server.url},
         }
         settings.ANONYMOUS_PAGE_CACHE_IN_PROCESS = True
-        caches["process-pages"].clear()
+        caches[PROCESS_CACHE].clear()
 
 
 @pytest.fixture

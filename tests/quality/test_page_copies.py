@@ -12,6 +12,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from arena import announcements
+from arena.page_cache import PROCESS_CACHE
 from tests.home.factories import StandardPageFactory
 from tests.tools import RedisServer, run_python
 
@@ -31,7 +32,7 @@ def own_redis(settings):
         },
     }
     settings.ANONYMOUS_PAGE_CACHE_IN_PROCESS = True
-    caches["process-pages"].clear()
+    caches[PROCESS_CACHE].clear()
     yield server
     server.stop()
 

@@ -61,7 +61,7 @@ SUBSCRIPTIONS = 200
 ROUNDS = 5
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     name: str
     mode: str
@@ -100,12 +100,12 @@ class Command(BaseCommand):
                 return self.measure(page, url, masters[page.server], seconds, page.connections or connections)
 
             compared = [page for page in pages if report.compared_with_bare(page.name, page.mode)]
-            measured = {id(page): measure(page) for page in pages if page not in compared}
+            measured = {page: measure(page) for page in pages if page not in compared}
             self.stdout.write(f"Jämförs med den bara vyn, i {ROUNDS} omgångar om vartannat: {len(compared)} sidor ...")
             rounds = [[measure(page) for page in compared] for _ in range(ROUNDS)]
             for page, page_rounds in zip(compared, zip(*rounds, strict=True), strict=True):
-                measured[id(page)] = report.median_row(page_rounds)
-            rows = [measured[id(page)] for page in pages]
+                measured[page] = report.median_row(page_rounds)
+            rows = [measured[page] for page in pages]
         self.stdout.write("")
         self.stdout.write(
             f"Databas: {connection.vendor}; {seconds} s per sida, {connections} samtidiga om inget annat anges; "
