@@ -94,3 +94,16 @@ def test_make_run_links_to_the_address_it_serves_on(env, site_url):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [site_url, site_url]
+
+
+def test_what_start_up_loaded_is_left_out_of_the_collectors_walks():
+    result = run_python(
+        "import gc, arena.wsgi\n"
+        "from wagtail.models import Page\n"
+        "walked = gc.get_objects()\n"
+        "print(gc.get_freeze_count() > len(walked), any(thing is Page for thing in walked))\n",
+        PRODUCTION_ENV,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False"]
