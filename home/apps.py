@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
@@ -41,7 +42,8 @@ class HomeConfig(AppConfig):
         page_published.connect(link_discussions_on_publish, dispatch_uid="home_link_discussions_on_publish")
 
         # What the cached public pages show: pages (published, moved, deleted, made private), the
-        # footer's settings, images and documents, seats left at events, the member directory.
+        # footer's settings, images and documents, seats left at events, the member directory, the
+        # editors' promoted search results.
         invalidate_on_change(
             Page,
             PageViewRestriction,
@@ -51,4 +53,5 @@ class HomeConfig(AppConfig):
             get_document_model(),
             EventRegistration,
             Organisation,
+            SearchPromotion,
         )

@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from arena.content_cache import cached_until_content_changes
 from forum.conclusions.services import MAX_SEARCH_HITS, search_conclusions
 from forum.machina.search import MAX_HITS, SearchHits, search_posts, search_words
 from home.search import hit_ids, prefix_query
@@ -21,12 +22,24 @@ MAX_QUERY_LENGTH = 200
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def promotions_for(query):
+def promoted_query_strings():
+    """The queries editors have promoted results for: a handful, the same until content changes."""
+    return cached_until_content_changes(
+        "search.promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
+def promotions_for(query, public_pages):
     """The editors' promoted results for a query, without recording the query: a GET must not
-    write a row for every string a visitor or a crawler tries."""
+    write a row for every string a visitor or a crawler tries. Most queries have none, and are
+    not looked up."""
+    query_string = normalise_query_string(query)
+    if query_string not in promoted_query_strings():
+        return []
     return list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__in=Page.objects.live().public()))
+        SearchPromotion.objects.filter(query__query_string=query_string)
+        .filter(Q(page__isnull=True) | Q(page__in=public_pages))
         .select_related("page")
     )
 
@@ -40,15 +53,16 @@ def search(request):
     if len(query) > MAX_QUERY_LENGTH:
         context["error"] = f"Sökfrågan är för lång. Använd högst {MAX_QUERY_LENGTH} tecken."
     elif query:
-        promotions = promotions_for(query)
+        # Which pages are private is read once (Wagtail's public() looks up every restriction).
+        public_pages = Page.objects.live().public()
+        promotions = promotions_for(query, public_pages)
         promoted_pages = [promotion.page_id for promotion in promotions if promotion.page_id]
         # Pages and posts are searched for the query's words alone: no operator or quote reaches
         # a database's query parser, and a query with no words finds nothing.
         words = search_words(query)
         hits = []
         if words:
-            live_pages = Page.objects.live().public().exclude(pk__in=promoted_pages)
-            hits = hit_ids(live_pages.search(prefix_query(words))[:MAX_PAGE_HITS])
+            hits = hit_ids(public_pages.exclude(pk__in=promoted_pages).search(prefix_query(words))[:MAX_PAGE_HITS])
         # Only the pages shown are read as their own types (a news page's summary).
         pages = SearchHits(hits, Page.objects.specific())
         pages = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("sida"))

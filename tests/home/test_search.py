@@ -4,6 +4,7 @@ tests/forum/test_search.py."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -68,6 +69,31 @@ def test_promoted_results_come_first(client, home_page):
     assert "Så går ditt företag med i föreningen." in html
     promoted_link = html.index('<a href="/bli-medlem/">Bli medlem</a>')
     assert promoted_link < html.index('<a href="/natverk/">Nätverk för företag</a>')
+
+
+def test_a_new_promotion_shows_in_the_next_search(client, home_page):
+    promoted = StandardPageFactory(parent=home_page, title="Bli medlem", slug="bli-medlem")
+    before = client.get("/sok/", {"q": "medlemskap"}).content.decode()
+
+    SearchPromotion.objects.create(
+        query=Query.get("medlemskap"), page=promoted, description="Så går ditt företag med.", sort_order=0
+    )
+    after = client.get("/sok/", {"q": "medlemskap"}).content.decode()
+
+    assert "Så går ditt företag med." not in before
+    assert "Så går ditt företag med." in after
+    assert "1 träff" in after
+
+
+def test_a_query_nobody_promoted_is_not_looked_up(client, home_page):
+    SearchPromotion.objects.create(query=Query.get("nätverk"), page=home_page, sort_order=0)
+    client.get("/sok/", {"q": "styrelse"})
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sok/", {"q": "protokoll"})
+
+    assert response.status_code == 200
+    assert not [query for query in queries if "wagtailsearchpromotions" in query["sql"]]
 
 
 def test_promotions_of_drafts_and_private_pages_are_not_shown(client, home_page):

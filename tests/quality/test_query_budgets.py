@@ -109,7 +109,7 @@ def add_forum_posts(forums, numbers):
         PostFactory(topic=topic, content=f"Ett inlägg om mellanrummen nummer {n}.")
 
 
-# Measured: 15 queries for a visitor, 20 for a member (session, user, group grants, Wagtail user perms),
+# Measured: 15 queries for a visitor, 19 for a member (session, user, group grants, Wagtail user perms),
 # on PostgreSQL 26: the post search turns JIT off in a transaction (savepoint, SET LOCAL, release).
 SEARCH_BUDGET = 26
 
