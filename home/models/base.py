@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from arena.content_cache import cached_until_content_changes
 from arena.links import site_url
 from arena.slugs import ascii_slugify
 
@@ -73,6 +74,20 @@ class BasePage(Page):
         if self.slug and not self.slug.isascii():
             self.slug = ascii_slugify(self.slug)
         super().full_clean(*args, **kwargs)
+
+    def get_view_restrictions(self):
+        # Wagtail asks before serving a page which restrictions apply to it and its ancestors: two
+        # queries for every page rendered, on a site whose pages are nearly all public. Which ones
+        # apply changes only with content (a restriction or a page saved, moved or deleted replaces
+        # the generation), so their ids come from the content cache; a public page asks nothing.
+        # Still a queryset, as Wagtail's privacy view orders it.
+        applying = super().get_view_restrictions
+        if self.pk is None:
+            return applying()
+        ids = cached_until_content_changes(
+            f"page.{self.pk}.view-restrictions", lambda: list(applying().values_list("pk", flat=True))
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
     def get_url_parts(self, request=None):
         # Absolute addresses (``full_url``: canonical, sitemap, feeds, calendar files, e-mail) start

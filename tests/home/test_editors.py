@@ -7,9 +7,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import admin_menu
-from wagtail.models import Page, Workflow
+from wagtail.models import Page, PageViewRestriction, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.models import SiteSettings, StandardPage
@@ -169,3 +170,14 @@ def test_publish_scheduled_makes_a_page_live_when_its_time_has_come(client, home
     page.refresh_from_db()
     assert page.live
     assert client.get("/arsmote/").status_code == 200
+
+
+def test_the_privacy_of_a_page_under_a_private_one_shows_in_the_admin(communicator_client, home_page):
+    board = StandardPageFactory(parent=home_page, title="Styrelsen", slug="styrelsen")
+    minutes = StandardPageFactory(parent=board, title="Protokoll", slug="protokoll")
+    PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.LOGIN)
+
+    response = communicator_client.get(reverse("wagtailadmin_pages:set_privacy", args=[minutes.pk]))
+
+    assert response.status_code == 200
+    assert "Styrelsen" in response.json()["html"]

@@ -173,10 +173,10 @@ def test_menu_and_footer_are_read_from_the_cache_while_nothing_changes(client, h
     assert '<a class="main-nav__link" href="/var-verksamhet/" aria-current="page">Vår verksamhet</a>' in html
     assert "info@arenahuddinge.se" in html
     # After a change the site with its root page (two queries), the site settings, which pages are
-    # login-restricted, the menu's pages with the footer's (one query), the page's breadcrumb trail
-    # and the route to the page (the page by its slug, then its specific row) are read again; until
-    # then they are not.
-    assert len(changed) - len(unchanged) == 8
+    # login-restricted, the menu's pages with the footer's (one query), the page's breadcrumb trail,
+    # the route to the page (the page by its slug, then its specific row) and the view restrictions
+    # that apply to it (its ancestors, then their restrictions) are read again; until then they are not.
+    assert len(changed) - len(unchanged) == 10
     assert not any("home_sitesettings" in query["sql"] for query in unchanged)
 
 
@@ -216,6 +216,25 @@ class TestPageTree(WagtailPageTestCase):
         self.assertPageIsRoutable(home)
         self.assertPageIsRoutable(page)
         self.assertPageIsRenderable(page)
+
+
+def test_a_page_is_served_without_asking_which_restrictions_apply_until_one_is_added(client, home_page, settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 0  # every request renders the page
+    board = StandardPageFactory(parent=home_page, title="Styrelsen", slug="styrelsen")
+    minutes = StandardPageFactory(parent=board, title="Protokoll", slug="protokoll")
+    client.get(minutes.url)
+
+    with CaptureQueriesContext(connection) as public:
+        served = client.get(minutes.url)
+    # Read before the next request: Django clears the query log as every request starts.
+    asked = [query["sql"] for query in public if "wagtailcore_pageviewrestriction" in query["sql"]]
+    PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.LOGIN)
+    restricted = client.get(minutes.url)
+
+    assert served.status_code == 200
+    assert asked == []
+    assert restricted.status_code == 302
+    assert restricted["Location"] == "/konto/logga-in/?next=/styrelsen/protokoll/"
 
 
 def test_the_site_and_its_root_page_are_read_from_the_cache_until_a_site_changes(client, home_page, settings):
