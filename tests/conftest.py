@@ -1,5 +1,7 @@
 """Fixtures the whole suite shares: the site's home page, forums, a visitor, a temporary media folder."""
 
+import threading
+import time
 import uuid
 
 import pytest
@@ -65,6 +67,23 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def live_server_requests_end_with_their_test(request):
+    """Every request to the live server ends inside the test that made it. The server answers in
+    a thread per connection, which lives on after the answer (it closes its database connection
+    last) and, with a browser, until the browser closes the connection: left running, such a thread
+    wrote into the next test's database (a second SiteSettings row) or broke its transaction.
+    Torn down before the database is flushed, after the browser's page is closed."""
+    yield
+    if "live_server" not in request.fixturenames:
+        return
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture(autouse=True)
