@@ -5,10 +5,12 @@ The page cache's generation is read on every request for a cached page; with Red
 round trip, and under load the round trips (and Redis's own share of the CPU) halve the pages served
 per second. An ``AnnouncedValue`` is set in the shared cache and then announced over Redis pub/sub;
 each process subscribes once and, before it trusts the value it last read, takes whatever has
-arrived on its subscription without waiting (a non-blocking read of its own socket). Any message at
-all, an announcement or a (re)subscription, makes it read the value again. An announcement reaches
-every subscriber's socket before ``set`` returns, so a change committed by one process is seen by
-the next request any other process answers.
+arrived on its subscription without waiting. Any message at all, an announcement or a
+(re)subscription, makes it read the value again. An announcement reaches every subscriber's socket
+before ``set`` returns, so a change committed by one process is seen by the next request any other
+process answers. Whether anything has arrived is one ``poll`` of that socket: redis-py's own
+non-blocking read (a timeout set and reset around a ``recv``) was, under load, most of what a page
+served from the process's copy cost beyond a bare Django view.
 
 When the process cannot be sure (no Redis, no subscription yet, the connection lost, or another
 thread is using it), ``known()`` returns None and the caller reads the shared cache as before. As a
@@ -19,6 +21,7 @@ evicted from Redis), the value is also read again every ``REREAD_SECONDS``.
 import contextlib
 import logging
 import os
+import select
 import threading
 import time
 
@@ -72,10 +75,14 @@ class AnnouncedValue:
             if self._subscription is None:
                 self._subscription = cache.subscribe(self.key)
                 wait = CONFIRMATION_SECONDS
-            while message := self._subscription.get_message(timeout=wait):
-                wait = 0
-                self._subscribed |= message["type"] == "subscribe"
-                self._value = None
+            # The loop below reads until nothing is left, in redis-py's buffer or on the socket, so
+            # a socket with nothing to read means nothing has arrived (a lost connection reads as
+            # ready, and get_message then raises).
+            if wait or self._arrived():
+                while message := self._subscription.get_message(timeout=wait):
+                    wait = 0
+                    self._subscribed |= message["type"] == "subscribe"
+                    self._value = None
             if self._subscribed and (self._value is None or now - self._read_at >= REREAD_SECONDS):
                 self._value = cache.get(self.key)
                 self._read_at = now
@@ -84,6 +91,18 @@ class AnnouncedValue:
             self._close()
             return None
         return self._value
+
+    def _arrived(self):
+        """Whether anything waits on the subscription's socket."""
+        if self._poller is None:
+            # redis-py offers no public handle on the socket of the subscription's own connection.
+            sock = self._subscription.connection._sock
+            if sock is None:
+                # Not connected yet: redis-py's read connects it.
+                return True
+            self._poller = select.poll()
+            self._poller.register(sock, select.POLLIN)
+        return bool(self._poller.poll(0))
 
     def _close_on_cache_change(self, setting, **kwargs):
         if setting == "CACHES":
@@ -100,6 +119,7 @@ class AnnouncedValue:
     def _forget(self):
         self._pid = os.getpid()
         self._subscription = None
+        self._poller = None
         self._subscribed = False
         self._value = None
         self._read_at = 0.0
