@@ -41,11 +41,12 @@ RETRY_SECONDS = 5
 class AnnouncedValue:
     def __init__(self, key):
         self.key = key
-        self._lock = threading.Lock()
-        self._retry_at = 0.0
-        self._forget()
+        self._start_afresh()
         # A subscription belongs to the cache it was made with (tests swap caches).
         setting_changed.connect(self._close_on_cache_change, weak=False)
+        # A forked worker must not read from its parent's connection, nor wait on a lock that a
+        # thread of its parent held when it forked.
+        os.register_at_fork(after_in_child=self._start_afresh)
 
     def set(self, value):
         cache.set(self.key, value, timeout=None)
@@ -63,9 +64,6 @@ class AnnouncedValue:
 
     def _current(self):
         now = time.monotonic()
-        if self._pid != os.getpid():
-            # A forked worker must not read from its parent's connection.
-            self._forget()
         if self._subscription is None:
             if now < self._retry_at:
                 return None
@@ -116,8 +114,12 @@ class AnnouncedValue:
                 self._subscription.close()
         self._forget()
 
+    def _start_afresh(self):
+        self._lock = threading.Lock()
+        self._retry_at = 0.0
+        self._forget()
+
     def _forget(self):
-        self._pid = os.getpid()
         self._subscription = None
         self._poller = None
         self._subscribed = False

@@ -5,6 +5,7 @@ made by any process shows at the next request, and without Redis the pages come 
 The cache is a Redis of the test's own, whatever cache the run itself uses."""
 
 import logging
+import os
 
 import pytest
 import redis
@@ -12,7 +13,7 @@ from django.core.cache import caches
 from django.test import Client
 
 from arena import announcements
-from arena.page_cache import PROCESS_CACHE
+from arena.page_cache import GENERATION, GENERATION_KEY, PROCESS_CACHE
 from tests.home.factories import StandardPageFactory
 from tests.tools import RedisServer, run_python
 
@@ -105,3 +106,21 @@ def test_without_redis_pages_come_from_the_database_and_copies_return_with_it(
     visit(page.url)
     with django_assert_num_queries(0):
         assert visit(page.url) == during
+
+
+def test_a_forked_worker_subscribes_on_a_connection_of_its_own(own_redis, page):
+    visit(page.url)
+    visit(page.url)
+    monitor = redis.Redis.from_url(own_redis.url)
+    channel = monitor.pubsub_channels()[0]
+    assert monitor.pubsub_numsub(channel) == [(channel, 1)]
+
+    # As gunicorn forks its workers: the child must not read announcements meant for its parent.
+    child = os.fork()
+    if child == 0:
+        knows = GENERATION.known() == caches["default"].get(GENERATION_KEY)
+        subscribers = monitor.pubsub_numsub(channel)
+        os._exit(0 if knows and subscribers == [(channel, 2)] else 1)
+    _, status = os.waitpid(child, 0)
+
+    assert os.waitstatus_to_exitcode(status) == 0
