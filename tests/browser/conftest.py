@@ -55,13 +55,39 @@ def browser(django_db_setup):
         browser.close()
 
 
+def log_in_context(context, user, url):
+    """Logs a browser context in as user at url: a session made by Django's test client, its cookie
+    handed over."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": url}])
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def open_page(browser, live_server):
+    """Opens a page in a browser context of its own: another visitor, or, given a user, that user
+    logged in. Every context it opened closes with the test: one left open keeps its connections
+    to the live server, and the server's threads answering them, alive through the tests after."""
+    contexts = []
+
+    def open_page(user=None, **context_options):
+        context = browser.new_context(locale="sv-SE", **context_options)
+        contexts.append(context)
+        if user is not None:
+            log_in_context(context, user, live_server.url)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
 
 
 @pytest.fixture
@@ -89,12 +115,9 @@ def demo_site_url(live_server, live_site_url, media_root):
 
 @pytest.fixture
 def log_in(page, site_url):
-    """Logs the browser in as a user: a session made by Django's test client, its cookie handed over."""
+    """Logs the test's page in as a user."""
 
     def log_in(user):
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site_url}])
+        log_in_context(page.context, user, site_url)
 
     return log_in

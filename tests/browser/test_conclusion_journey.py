@@ -5,7 +5,6 @@ the participants hear of it, and once a plan's goal cites it both link to each o
 from playwright.sync_api import expect
 
 from forum.models import Conclusion
-from tests.browser.test_member_journey import logged_in_page
 from tests.forum.factories import ForumMemberFactory, ForumModeratorFactory, MemberProfileFactory, PostFactory
 from tests.home.factories import (
     ActivityPlanIndexPageFactory,
@@ -18,7 +17,7 @@ from tests.home.factories import (
 
 
 def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
-    page, browser, site_url, home_page, public_forum, mailoutbox
+    page, open_page, site_url, home_page, public_forum, mailoutbox
 ):
     conclusions = ConclusionIndexPageFactory(parent=home_page)
     starter = MemberProfileFactory(organisation__sector="kommun", user__email="anna@example.se").user
@@ -38,7 +37,7 @@ def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
     topic_path = page.url.removeprefix(site_url)
     expect(page.get_by_role("link", name="Avsluta med en slutsats")).to_have_count(0)
 
-    moderator = logged_in_page(browser, site_url, ForumModeratorFactory())
+    moderator = open_page(ForumModeratorFactory())
     moderator.goto(site_url + topic_path)
     moderator.get_by_role("link", name="Avsluta med en slutsats").click()
     moderator.get_by_role("button", name="Avsluta med slutsatsen").click()
@@ -54,7 +53,7 @@ def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
 
     # The next anonymous visitor (a browser of their own: the first one may keep its copies for a
     # while, as Cache-Control allows) sees it everywhere: the site's cached pages were renewed.
-    page = browser.new_context(locale="sv-SE").new_page()
+    page = open_page()
     page.goto(site_url + topic_path)
     conclusion = page.locator(".conclusion")
     expect(conclusion.get_by_role("heading", name="Slutsats")).to_be_visible()
@@ -76,7 +75,7 @@ def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
         )
     ]
     plan.save_revision().publish()
-    page = browser.new_context(locale="sv-SE").new_page()
+    page = open_page()
     page.goto(site_url + plan.url)
     page.locator(".goal__conclusions").get_by_role("link", name="Praktik i äldreomsorgen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Praktik i äldreomsorgen")
@@ -84,14 +83,14 @@ def test_a_moderator_concludes_and_the_conclusion_reaches_the_plan(
     expect(page.get_by_role("heading", name="Fler praktikplatser")).to_be_visible()
 
 
-def test_the_dialogue_loop_from_a_news_item_to_the_plan(browser, site_url, home_page, public_forum, mailoutbox):
+def test_the_dialogue_loop_from_a_news_item_to_the_plan(open_page, site_url, home_page, public_forum, mailoutbox):
     conclusions = ConclusionIndexPageFactory(parent=home_page)
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Nya bostäder i Flemingsberg")
     plan = ActivityPlanPageFactory(parent=ActivityPlanIndexPageFactory(parent=home_page), year=2027)
     member = MemberProfileFactory(user=ForumMemberFactory(), organisation__sector="naringsliv").user
 
     # A communicator asks for a conversation about the news item in the admin and publishes it.
-    editor = logged_in_page(browser, site_url, CommunicatorFactory())
+    editor = open_page(CommunicatorFactory())
     editor.goto(f"{site_url}/admin/pages/{news.pk}/edit/")
     editor.get_by_label("Eller starta ett nytt samtal i forumet").select_option(label=public_forum.name)
     editor.get_by_role("button", name="Fler åtgärder").click()
@@ -99,11 +98,11 @@ def test_the_dialogue_loop_from_a_news_item_to_the_plan(browser, site_url, home_
     expect(editor.get_by_text("publicerad", exact=False).first).to_be_visible()
 
     # A visitor sees the panel; a member replies from it.
-    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor = open_page()
     visitor.goto(site_url + news.url)
     panel = visitor.locator(".discussion-panel")
     expect(panel).to_contain_text("1 inlägg.")
-    member_page = logged_in_page(browser, site_url, member)
+    member_page = open_page(member)
     member_page.goto(site_url + news.url)
     member_page.locator(".discussion-panel").get_by_role("link", name="Delta i samtalet").click()
     member_page.get_by_label("Meddelande").fill("Vi vill gärna ha lokaler i bottenvåningen.")
@@ -112,12 +111,12 @@ def test_the_dialogue_loop_from_a_news_item_to_the_plan(browser, site_url, home_
     topic_path = member_page.url.split("?")[0].removeprefix(site_url)
 
     # The next anonymous visitor sees the new count.
-    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor = open_page()
     visitor.goto(site_url + news.url)
     expect(visitor.locator(".discussion-panel")).to_contain_text("2 inlägg.")
 
     # A moderator concludes; a goal of the plan cites the conclusion.
-    moderator = logged_in_page(browser, site_url, ForumModeratorFactory())
+    moderator = open_page(ForumModeratorFactory())
     moderator.goto(site_url + topic_path)
     moderator.get_by_role("link", name="Avsluta med en slutsats").click()
     moderator.get_by_label("Slutsats", exact=False).first.fill("Bottenvåningarna planeras för småföretag.")
@@ -129,7 +128,7 @@ def test_the_dialogue_loop_from_a_news_item_to_the_plan(browser, site_url, home_
     ]
     plan.save_revision().publish()
 
-    visitor = browser.new_context(locale="sv-SE").new_page()
+    visitor = open_page()
     visitor.goto(site_url + topic_path)
     expect(visitor.locator(".conclusion")).to_contain_text("Bottenvåningarna planeras för småföretag.")
     visitor.goto(site_url + conclusions.url)

@@ -130,13 +130,9 @@ def test_keyboard_user_sends_the_contact_form(page, site_url, contact_page, mail
 
 
 @pytest.fixture(params=[True, False], ids=["med JavaScript", "utan JavaScript"])
-def any_page(request, browser):
+def any_page(request, open_page):
     """A page with JavaScript on, and one with it off: the keyboard journeys need none."""
-    context = browser.new_context(locale="sv-SE", java_script_enabled=request.param)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    return open_page(java_script_enabled=request.param)
 
 
 def test_errors_of_the_empty_contact_form_are_announced_and_lead_to_their_fields(any_page, site_url, contact_page):

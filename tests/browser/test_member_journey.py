@@ -4,8 +4,6 @@ leaving the topic with the one-click link in that e-mail."""
 
 import re
 
-from django.conf import settings as django_settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory, OrganisationFactory
@@ -20,18 +18,6 @@ def link_in(message, path_part):
     return links[0]
 
 
-def logged_in_page(browser, site_url, user):
-    """A page in a browser context of its own, logged in as user."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    context = browser.new_context(locale="sv-SE")
-    context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": site_url}])
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    return page
-
-
 def reply(page, site_url, topic_url, text):
     page.goto(site_url + topic_url)
     page.get_by_role("link", name="Svara").first.click()
@@ -41,7 +27,7 @@ def reply(page, site_url, topic_url, text):
 
 
 def test_member_registers_confirms_starts_a_topic_hears_of_a_reply_and_unsubscribes(
-    page, browser, site_url, public_forum, mailoutbox
+    page, open_page, site_url, public_forum, mailoutbox
 ):
     OrganisationFactory(name="Huddinge kommun", sector="kommun", email_domains="huddinge.se", listed_in_directory=True)
     # E-mail names members by their profile's display name (without a profile: "Medlem").
@@ -81,7 +67,7 @@ def test_member_registers_confirms_starts_a_topic_hears_of_a_reply_and_unsubscri
     expect(page.get_by_role("heading", level=1)).to_have_text("Sommarjobb för unga i Flemingsberg")
     topic_url = page.url.removeprefix(site_url)
 
-    bo_page = logged_in_page(browser, site_url, bo)
+    bo_page = open_page(bo)
     reply(bo_page, site_url, topic_url, "Vi på Sjödalens Cykelverkstad tar gärna emot två.")
 
     notification = mailoutbox[-1]

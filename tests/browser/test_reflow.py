@@ -131,12 +131,8 @@ def menu_pages(home_page):
 
 
 @pytest.fixture(params=[True, False], ids=["med JavaScript", "utan JavaScript"])
-def phone(request, browser):
-    context = browser.new_context(locale="sv-SE", viewport=PHONE, java_script_enabled=request.param)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def phone(request, open_page):
+    return open_page(viewport=PHONE, java_script_enabled=request.param)
 
 
 def test_on_a_phone_the_header_is_compact_and_the_menu_opens_and_works_by_keyboard(phone, site_url, menu_pages):

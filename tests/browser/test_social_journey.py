@@ -14,7 +14,6 @@ from playwright.sync_api import expect
 
 from forum.machina.links import topic_url
 from forum.models import Sector
-from tests.browser.test_member_journey import logged_in_page
 from tests.forum.factories import ForumMemberFactory, MemberProfileFactory
 from tests.quality.test_worker import Inbox, free_port
 
@@ -57,7 +56,7 @@ def assert_names_only_display_names(message):
         assert person["last_name"] not in text
 
 
-def test_two_members_quote_mention_notice_thank_and_choose_the_digest(browser, site_url, public_forum, smtp_inbox):
+def test_two_members_quote_mention_notice_thank_and_choose_the_digest(open_page, site_url, public_forum, smtp_inbox):
     karin = MemberProfileFactory(
         user=ForumMemberFactory(**KARIN), display_name="Karin på kommunen", organisation__sector=Sector.KOMMUN
     ).user
@@ -65,8 +64,8 @@ def test_two_members_quote_mention_notice_thank_and_choose_the_digest(browser, s
         user=ForumMemberFactory(**ERIK), display_name="Cykel-Erik", organisation__sector=Sector.NARINGSLIV
     ).user
     errors = []
-    erik_page = logged_in_page(browser, site_url, erik)
-    karin_page = logged_in_page(browser, site_url, karin)
+    erik_page = open_page(erik)
+    karin_page = open_page(karin)
     for page in (erik_page, karin_page):
         page.on("pageerror", lambda error: errors.append(str(error)))
 
