@@ -3,6 +3,7 @@
 import threading
 import time
 import uuid
+import warnings
 
 import pytest
 from django.core.cache import cache
@@ -80,10 +81,20 @@ def live_server_requests_end_with_their_test(request):
     if "live_server" not in request.fixturenames:
         return
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(
-        thread.name.endswith("(process_request_thread)") for thread in threading.enumerate()
-    ):
+    while time.monotonic() < deadline and live_server_request_threads():
         time.sleep(0.05)
+    if live_server_request_threads():
+        # The warnings summary names the test: it left a connection open (a browser context not
+        # closed, say), and every live-server test after it waits the full 10 s here.
+        warnings.warn(
+            f"{len(live_server_request_threads())} förfrågningstrådar i testservern lever kvar efter testet: "
+            "en anslutning lämnades öppen (stäng webbläsarkontexter, använd open_page).",
+            stacklevel=1,
+        )
+
+
+def live_server_request_threads():
+    return [thread for thread in threading.enumerate() if thread.name.endswith("(process_request_thread)")]
 
 
 @pytest.fixture(autouse=True)
