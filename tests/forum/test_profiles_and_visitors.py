@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from PIL import Image
@@ -51,7 +52,7 @@ def test_a_profile_says_who_the_member_is(client, author):
     facts = page.select_one(".forum-facts--about").get_text(" ", strip=True)
     assert "Organisation Huddinge kommun Sektor: Kommun" in facts
     assert "Titel Planarkitekt" in facts
-    assert f"Medlem sedan {author.date_joined.day}" in facts
+    assert f"Medlem sedan {timezone.localdate(author.date_joined).day}" in facts
     assert "lena@huddingehem.se" not in page.text
 
 
