@@ -92,14 +92,16 @@ class AnnouncedValue:
 
     def _arrived(self):
         """Whether anything waits on the subscription's socket."""
-        if self._poller is None:
-            # redis-py offers no public handle on the socket of the subscription's own connection.
-            sock = self._subscription.connection._sock
-            if sock is None:
-                # Not connected yet: redis-py's read connects it.
-                return True
+        # redis-py offers no public handle on the socket of the subscription's own connection.
+        sock = self._subscription.connection._sock
+        if sock is None:
+            # Not connected: redis-py's read connects it.
+            return True
+        if sock is not self._polled_socket:
+            # The first poll, or redis-py reconnected on a socket of its own.
             self._poller = select.poll()
             self._poller.register(sock, select.POLLIN)
+            self._polled_socket = sock
         return bool(self._poller.poll(0))
 
     def _close_on_cache_change(self, setting, **kwargs):
@@ -121,7 +123,7 @@ class AnnouncedValue:
 
     def _forget(self):
         self._subscription = None
-        self._poller = None
+        self._poller = self._polled_socket = None
         self._subscribed = False
         self._value = None
         self._read_at = 0.0
